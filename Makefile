@@ -1,0 +1,49 @@
+# docgen — `make` sets up and builds every paper; `make test` runs the tests.
+# Built-in rules and variables are off: they cost time on every run and are never used.
+MAKEFLAGS += --no-builtin-rules --no-builtin-variables
+.SUFFIXES:
+.DEFAULT_GOAL := all
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SETUP := $(VENV)/.setup-done
+
+.PHONY: all help setup papers test lint format snapshots templates clean
+
+all: papers ## Set up (first time) and build every paper for records/ into outputs/
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
+
+setup: $(SETUP) ## Create .venv and install docgen with its test tools
+
+$(SETUP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+papers: $(SETUP) ## Build every paper (full and public) for every record under records/
+	$(BIN)/docgen build records
+
+test: $(SETUP) ## Run the whole test suite
+	$(BIN)/pytest
+
+lint: $(SETUP) ## Ruff (lint and format check) and mypy
+	$(BIN)/ruff check docgen tests tools
+	$(BIN)/ruff format --check docgen tests tools
+	$(BIN)/mypy docgen
+
+format: $(SETUP) ## Apply ruff's formatting and safe fixes
+	$(BIN)/ruff check --fix docgen tests tools
+	$(BIN)/ruff format docgen tests tools
+
+snapshots: $(SETUP) ## Accept changed snapshots after reviewing `make test`'s diff
+	$(BIN)/pytest --snapshot-update
+
+templates: $(SETUP) ## Regenerate templates/*.docx from tools/make_docx_templates.py
+	$(BIN)/python tools/make_docx_templates.py
+
+clean: ## Remove built papers (keeps .venv)
+	rm -rf outputs

@@ -1,0 +1,76 @@
+"""The ``docgen`` command: a thin layer over `docgen.build`.
+
+Commands import what they need when they run, so ``docgen --help`` stays quick.
+A `DocgenError` is printed as located lines without a traceback, and the exit code
+is 1; anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+
+
+def _report(errors: Sequence[Exception]) -> None:
+    for error in errors:
+        for line in str(error).splitlines():
+            click.echo(f"error: {line}" if not line.startswith("error") else line, err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="docgen")
+def main() -> None:
+    """Build committee reports and other papers, full and public, from YAML records."""
+
+
+@main.command()
+@PATHS
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("outputs"),
+    show_default=True,
+    help="Folder that receives full/<id>/… and public/<id>/….",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+def build(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
+    """Build every paper for the records in PATHS (default: records/)."""
+    from docgen.build import DEFAULT_RECORDS, build as run_build
+
+    result = run_build(paths or (DEFAULT_RECORDS,), out=out)
+    if not quiet:
+        for path in result.written:
+            click.echo(f"wrote {path}")
+        click.echo(
+            f"{len(result.written)} written, {len(result.unchanged)} unchanged, "
+            f"{len(result.errors)} failed"
+        )
+    _report(result.errors)
+    sys.exit(1 if result.errors else 0)
+
+
+@main.command()
+@PATHS
+def check(paths: tuple[Path, ...]) -> None:
+    """Validate the records in PATHS (default: records/) without writing anything."""
+    from docgen.build import DEFAULT_RECORDS, check as run_check
+
+    errors = run_check(paths or (DEFAULT_RECORDS,))
+    _report(errors)
+    if not errors:
+        click.echo("all records are valid")
+    sys.exit(1 if errors else 0)
+
+
+@main.command()
+def papers() -> None:
+    """List the paper kinds and the record kinds each accepts."""
+    from docgen.papers import PAPERS
+
+    for paper in PAPERS.values():
+        click.echo(f"{paper.name:<24} {paper.title:<28} accepts: {', '.join(paper.accepts)}")

@@ -1,0 +1,225 @@
+"""Exempt information (Schedule 12A, Local Government Act 1972) as a property of data.
+
+Two ways to mark it in a record:
+
+* ``exempt: 3`` (or ``[1, 2]``, or a mapping with ``paragraphs``, ``public_interest``
+  and ``review_by``) on any mapping: everything inside the mapping is exempt;
+* ``[exempt 3]a phrase[/exempt]`` inside any text.
+
+Text is kept as `Text`, a sequence of `Span`s, so the exempt phrases are known by
+position and never have to be found again by searching rendered output.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+import attrs
+
+PART_1_PARAGRAPHS = range(1, 8)
+
+SCHEDULE_12A = "Part 1 of Schedule 12A to the Local Government Act 1972"
+
+PARAGRAPH_TITLES = {
+    1: "information relating to any individual",
+    2: "information likely to reveal the identity of an individual",
+    3: "information relating to the financial or business affairs of any particular person",
+    4: "consultations or negotiations on labour relations matters",
+    5: "information subject to legal professional privilege",
+    6: "a proposal to give a notice, or to make an order or direction",
+    7: "the prevention, investigation or prosecution of crime",
+}
+
+
+def _paragraph_tuple(value: Iterable[int]) -> tuple[int, ...]:
+    return tuple(sorted(set(value)))
+
+
+def _check_paragraphs(_instance: object, _attribute: object, value: tuple[int, ...]) -> None:
+    if not value:
+        raise ValueError("names no paragraph of Schedule 12A; expected a number from 1 to 7")
+    for number in value:
+        if number not in PART_1_PARAGRAPHS:
+            raise ValueError(
+                f"paragraph {number} is not in Part 1 of Schedule 12A; expected 1 to 7"
+            )
+
+
+@attrs.frozen
+class Exemption:
+    """Why something is exempt: the paragraphs of Part 1 of Schedule 12A that apply."""
+
+    paragraphs: tuple[int, ...] = attrs.field(
+        converter=_paragraph_tuple, validator=_check_paragraphs
+    )
+    public_interest: str | None = None
+    review_by: date | None = None
+
+    def merge(self, other: Exemption | None) -> Exemption:
+        """The exemption of something exempt under both ``self`` and ``other``."""
+        if other is None:
+            return self
+        return Exemption(self.paragraphs + other.paragraphs)
+
+    @property
+    def paragraph_words(self) -> str:
+        """``paragraph 3`` or ``paragraphs 1 and 2``, as the statutory wording has it."""
+        numbers = [str(n) for n in self.paragraphs]
+        if len(numbers) == 1:
+            return f"paragraph {numbers[0]}"
+        return "paragraphs " + ", ".join(numbers[:-1]) + " and " + numbers[-1]
+
+    @property
+    def notice(self) -> str:
+        """The short notice left where an exempt phrase or paragraph was."""
+        return f"[Not for publication: {self.paragraph_words} of Schedule 12A]"
+
+    @property
+    def statement(self) -> str:
+        """The sentence that replaces a withheld section, appendix or paper."""
+        return (
+            "This information is not for publication by virtue of "
+            f"{self.paragraph_words} of {SCHEDULE_12A}."
+        )
+
+
+def merge_exemptions(exemptions: Iterable[Exemption]) -> Exemption | None:
+    """One exemption covering all of ``exemptions`` (None when there are none)."""
+    merged: Exemption | None = None
+    for exemption in exemptions:
+        merged = exemption.merge(merged)
+    return merged
+
+
+class SpanKind:
+    """What a span of text is: ordinary, exempt (full view) or a notice (public view)."""
+
+    PLAIN = "plain"
+    EXEMPT = "exempt"
+    NOTICE = "notice"
+
+
+@attrs.frozen
+class Span:
+    """A run of text with one status; builders map ``kind`` to a visible style."""
+
+    text: str
+    kind: str = SpanKind.PLAIN
+    exemption: Exemption | None = None
+
+
+@attrs.frozen
+class Text:
+    """Record text, as spans. ``str()`` gives what a reader of this view may see."""
+
+    spans: tuple[Span, ...]
+
+    @classmethod
+    def plain(cls, text: str) -> Text:
+        return cls((Span(text),))
+
+    def __str__(self) -> str:
+        return "".join(span.text for span in self.spans)
+
+    @property
+    def exemptions(self) -> tuple[Exemption, ...]:
+        return tuple(s.exemption for s in self.spans if s.exemption is not None)
+
+    @property
+    def has_exempt(self) -> bool:
+        return any(s.kind == SpanKind.EXEMPT for s in self.spans)
+
+    def redacted(self) -> Text:
+        """This text with each exempt phrase replaced by its notice."""
+        if not self.has_exempt:
+            return self
+        return Text(
+            tuple(
+                Span(s.exemption.notice, SpanKind.NOTICE, s.exemption)
+                if s.kind == SpanKind.EXEMPT and s.exemption is not None
+                else s
+                for s in self.spans
+            )
+        )
+
+
+class MarkError(ValueError):
+    """An exemption mark inside text is malformed; the message says how."""
+
+
+_MARK = re.compile(r"\[\s*(/?)\s*exempt\b([^\]]*)\]", re.IGNORECASE)
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _is_xml_char(char: str) -> bool:
+    code = ord(char)
+    return (
+        code in (0x9, 0xA, 0xD)
+        or 0x20 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
+    )
+
+
+def check_characters(raw: str) -> None:
+    """Refuse characters that no Word or PDF file can hold (control characters)."""
+    for char in raw:
+        if not _is_xml_char(char):
+            raise MarkError(
+                f"contains the control character U+{ord(char):04X}, which a paper cannot "
+                "hold; remove it"
+            )
+
+
+def parse_paragraph_numbers(spec: str) -> tuple[int, ...]:
+    """``"3"`` or ``"1, 2"`` → (3,) / (1, 2); anything else is a `MarkError`."""
+    parts = [p for p in re.split(r"[,\s]+", spec.strip()) if p]
+    if not parts:
+        raise MarkError("[exempt] needs the paragraph of Schedule 12A, e.g. [exempt 1]")
+    numbers = []
+    for part in parts:
+        if not part.isdigit() or int(part) not in PART_1_PARAGRAPHS:
+            raise MarkError(
+                f"[exempt {spec.strip()}] names '{part}', which is not a paragraph of "
+                "Part 1 of Schedule 12A; expected a number from 1 to 7"
+            )
+        numbers.append(int(part))
+    return _paragraph_tuple(numbers)
+
+
+def parse_text(raw: str) -> Text:
+    """Parse record text: fold white space, check characters, resolve phrase marks."""
+    check_characters(raw)
+    folded = _WHITESPACE.sub(" ", raw).strip()
+    spans: list[Span] = []
+    position = 0
+    open_exemption: Exemption | None = None
+    for match in _MARK.finditer(folded):
+        closing, spec = match.group(1), match.group(2)
+        before = folded[position : match.start()]
+        if closing:
+            if spec.strip():
+                raise MarkError(f"'{match.group(0)}' should be written [/exempt]")
+            if open_exemption is None:
+                raise MarkError("[/exempt] closes a phrase that was never opened")
+            if not before.strip():
+                raise MarkError("an [exempt] phrase is empty")
+            spans.append(Span(before, SpanKind.EXEMPT, open_exemption))
+            open_exemption = None
+        else:
+            if open_exemption is not None:
+                raise MarkError("[exempt] phrases cannot be nested; close the first one")
+            if before:
+                spans.append(Span(before))
+            open_exemption = Exemption(parse_paragraph_numbers(spec))
+        position = match.end()
+    if open_exemption is not None:
+        raise MarkError("an [exempt] phrase is never closed with [/exempt]")
+    rest = folded[position:]
+    if rest:
+        spans.append(Span(rest))
+    if not spans or not "".join(s.text for s in spans).strip():
+        raise MarkError("is empty; write the text, or leave the field out if it is optional")
+    return Text(tuple(spans))

@@ -1,0 +1,206 @@
+"""Record files (YAML) into validated records, every problem located by file and line.
+
+A record file holds one mapping with a ``kind:``; its file name (without suffix) is
+the record's id. Loading reports *every* problem it finds, not only the first,
+each as ``path:line: field: what is wrong``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from docgen.errors import Problem, RecordError
+from docgen.models import RECORD_KINDS, Model
+from docgen.structure import field_name, make_converter, problems
+from docgen.views import exempt_values, plain_texts
+from docgen.yamlnodes import Document, Path_, YamlSyntaxError, line_of, parse
+
+RECORD_SUFFIXES = (".yaml", ".yml")
+MIN_MATCH_LENGTH = 3
+"""Exempt values shorter than this (once folded) are too short to check for in ids."""
+
+
+@attrs.frozen
+class Record:
+    """A loaded record: its id (the file's stem), where it came from, and its data."""
+
+    id: str
+    path: Path
+    data: Model
+    lines: dict[Path_, int] = attrs.field(factory=dict, eq=False, repr=False)
+
+    @property
+    def kind(self) -> str:
+        return self.data.kind
+
+    def problem(self, field: str, message: str) -> Problem:
+        """A problem located at ``field`` of this record's file."""
+        return Problem(self.path, _line_for(self.lines, field), field, message)
+
+
+@cache
+def _converter() -> Any:
+    return make_converter()
+
+
+def fold(text: str) -> str:
+    """Text as the leak checks compare it: case-folded, white space collapsed."""
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def _alphanumeric(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def load_record(path: Path) -> Record:
+    """Load and validate one record file; raise `RecordError` listing every problem."""
+    record_id = path.stem
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise RecordError(path, [_problem(path, None, None, f"is not UTF-8 text ({error})")])
+    except OSError as error:
+        raise RecordError(path, [_problem(path, None, None, f"cannot be read: {error.strerror}")])
+    try:
+        document = parse(text)
+    except YamlSyntaxError as error:
+        raise RecordError(path, [_problem(path, error.line, None, str(error))]) from None
+    found = [_problem(path, line, field_name(p) or None, m) for p, line, m in document.problems]
+    data = _structure(path, document, found)
+    if data is not None:
+        found.extend(_check_exempt_text(path, record_id, document, data))
+    if found or data is None:
+        raise RecordError(path, sorted(found, key=lambda p: (p.line or 0, p.field or "")))
+    return Record(record_id, path, data, document.lines)
+
+
+def _problem(path: Path, line: int | None, field: str | None, message: str) -> Problem:
+    return Problem(path=path, line=line, field=field, message=message)
+
+
+def _structure(path: Path, document: Document, found: list[Problem]) -> Model | None:
+    value = document.value
+    if not isinstance(value, dict):
+        found.append(_problem(path, 1, None, "a record is a mapping of fields with a 'kind:'"))
+        return None
+    kind = value.get("kind")
+    model = RECORD_KINDS.get(kind) if isinstance(kind, str) else None
+    if model is None:
+        known = ", ".join(sorted(RECORD_KINDS))
+        saw = "is missing" if kind is None else f"'{kind}' is not a record kind"
+        found.append(_problem(path, document.line_of(("kind",)), "kind", f"{saw}; expected one of: {known}"))
+        return None
+    fields = {k: v for k, v in value.items() if k != "kind"}
+    try:
+        return _converter().structure(fields, model)
+    except Exception as error:
+        reported = {p for p, _line, _m in document.problems}
+        for where, message in problems(error):
+            if where in reported:
+                continue  # the YAML reader already said what is wrong with this value
+            found.append(_problem(path, document.line_of(where), field_name(where) or None, message))
+        return None
+
+
+def _check_exempt_text(path: Path, record_id: str, document: Document, data: Model) -> Iterator[Problem]:
+    """The id must not spell exempt text, and exempt text must not stand unmarked elsewhere."""
+    values = list(exempt_values(data))
+    folded_id = _alphanumeric(record_id)
+    for value in values:
+        compact = _alphanumeric(value.text)
+        if len(compact) >= MIN_MATCH_LENGTH and compact in folded_id:
+            yield _problem(
+                path, 1, "id",
+                f"the record id (file name) contains the exempt text of {value.field}; ids "
+                "appear in the public paper's path, so rename the file",
+            )
+    visible = list(plain_texts(data))
+    for value in values:
+        needle = fold(value.text)
+        if len(needle) < MIN_MATCH_LENGTH:
+            continue
+        for field, text in visible:
+            if needle in fold(text):
+                yield _problem(
+                    path, _line_for(document.lines, field), field,
+                    f"repeats, unmarked, text that {value.field} marks exempt; the public "
+                    "version would show it: mark it exempt here too, or rephrase",
+                )
+
+
+def _line_for(lines: dict[Path_, int], field: str) -> int | None:
+    path: list[str | int] = []
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", field):
+        path.append(int(index) if index else name)
+    return line_of(lines, tuple(path))
+
+
+def record_files(paths: Iterable[Path]) -> list[Path]:
+    """Record files named by ``paths``: files as given, folders searched recursively."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in RECORD_SUFFIXES))
+        else:
+            files.append(path)
+    return files
+
+
+@attrs.define
+class RecordSet:
+    """The records of one build or check, and where referred-to records are found.
+
+    A record's references (``about:``) are looked up beside the record's own file,
+    then anywhere under the records folder.
+    """
+
+    root: Path
+    _cache: dict[Path, Record | RecordError] = attrs.field(factory=dict)
+
+    def load(self, path: Path) -> Record:
+        key = path.resolve()
+        if key not in self._cache:
+            try:
+                self._cache[key] = load_record(path)
+            except RecordError as error:
+                self._cache[key] = error
+        result = self._cache[key]
+        if isinstance(result, RecordError):
+            raise result
+        return result
+
+    def find(self, record_id: str, near: Path) -> Path | None:
+        for suffix in RECORD_SUFFIXES:
+            beside = near.parent / f"{record_id}{suffix}"
+            if beside.is_file():
+                return beside
+        if self.root.is_dir():
+            for path in sorted(self.root.rglob(f"{record_id}.*")):
+                if path.suffix in RECORD_SUFFIXES:
+                    return path
+        return None
+
+    def references(self, record: Record) -> list[Record]:
+        """The records ``record`` refers to; a missing or broken one is a `RecordError`."""
+        about = getattr(record.data, "about", None)
+        if about is None:
+            return []
+        found = self.find(about, record.path)
+        if found is None:
+            raise RecordError(
+                record.path,
+                [record.problem("about", f"refers to record '{about}', which does not exist")],
+            )
+        try:
+            return [self.load(found)]
+        except RecordError as error:
+            raise RecordError(
+                record.path,
+                [record.problem("about", f"refers to record '{about}', which has problems of its own")],
+            ) from error

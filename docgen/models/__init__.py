@@ -1,0 +1,12 @@
+"""The record kinds docgen knows, by the name a record gives in its ``kind:`` field."""
+
+from __future__ import annotations
+
+from docgen.models.base import Model
+from docgen.models.committee_report import CommitteeReport
+
+RECORD_KINDS: dict[str, type[Model]] = {
+    model.kind: model for model in (CommitteeReport,)
+}
+
+__all__ = ["RECORD_KINDS", "CommitteeReport", "Model"]

@@ -1,0 +1,100 @@
+"""Pieces shared by every record kind: the exemptable base, people, paragraphs.
+
+Every model is a frozen attrs class with keyword-only fields, so a base class can
+carry the optional ``exempt`` mark that any mapping in a record may have.
+
+Each class that can be exempt says, in ``withheld()``, what is left of it in the
+public view. ``withheld()`` builds its result from the exemption alone (and from
+counts that a reader of the public paper needs, such as how many numbered
+paragraphs to keep numbers for); it never copies the exempt values across.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import ClassVar, Self
+
+import attrs
+
+from docgen.exempt import Exemption, Span, SpanKind, Text
+
+EXEMPT_BY_DEFAULT = "docgen.exempt_by_default"
+"""Field metadata key: the Schedule 12A paragraphs that make a field exempt unmarked."""
+
+ALWAYS_PUBLIC_KEY = "docgen.always_public"
+ALWAYS_PUBLIC = {ALWAYS_PUBLIC_KEY: True}
+"""Field metadata: kept in the public view even when the whole record is exempt.
+
+Only for facts a public agenda shows anyway (committee, meeting date, item number);
+an ``[exempt N]`` phrase inside such a field is still withheld.
+"""
+
+
+def notice_text(exemption: Exemption) -> Text:
+    """The notice left in place of withheld text."""
+    return Text((Span(exemption.notice, SpanKind.NOTICE, exemption),))
+
+
+def statement_text(exemption: Exemption) -> Text:
+    """The statement left in place of a withheld section, appendix or paper."""
+    return Text((Span(exemption.statement, SpanKind.NOTICE, exemption),))
+
+
+@attrs.frozen(kw_only=True)
+class Exemptable(ABC):
+    """A mapping in a record; ``exempt`` marks everything inside it as exempt."""
+
+    exempt: Exemption | None = None
+
+    @abstractmethod
+    def withheld(self) -> Self:
+        """What the public view shows instead of this exempt mapping."""
+
+
+@attrs.frozen(kw_only=True)
+class Person(Exemptable):
+    """Somebody named in a paper: a report author, a peer, a member."""
+
+    name: Text
+    job_title: Text | None = None
+
+    def withheld(self) -> Self:
+        assert self.exempt is not None
+        return type(self)(name=notice_text(self.exempt), exempt=self.exempt)
+
+
+@attrs.frozen(kw_only=True)
+class Contact(Exemptable):
+    """The contact officer in a paper's header block."""
+
+    name: Text
+    telephone: Text | None = None
+    email: Text | None = None
+
+    def withheld(self) -> Self:
+        assert self.exempt is not None
+        return type(self)(name=notice_text(self.exempt), exempt=self.exempt)
+
+
+@attrs.frozen(kw_only=True)
+class Paragraph(Exemptable):
+    """A numbered paragraph; it may hold bullets, a quotation and text after them.
+
+    In a record a paragraph is either plain text or a mapping with ``text``.
+    """
+
+    text: Text
+    bullets: tuple[Text, ...] = ()
+    quote: Text | None = None
+    continued: Text | None = None
+
+    def withheld(self) -> Self:
+        assert self.exempt is not None
+        return type(self)(text=notice_text(self.exempt), exempt=self.exempt)
+
+
+class Model(Exemptable):
+    """A record kind's top-level model: its ``kind`` name and how it is withheld."""
+
+    kind: ClassVar[str]
+    title_field: ClassVar[str] = "title"

@@ -1,0 +1,165 @@
+"""The committee report: the one paper every council body produces.
+
+The fields follow the reference papers' anatomy: header block, Summary,
+Recommendations, headed sections of paragraphs numbered straight through,
+Financial / Legal / Equalities implications, appendices and background papers.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Self
+
+import attrs
+
+from docgen.exempt import Text
+from docgen.models.base import ALWAYS_PUBLIC, Contact, Exemptable, Model, Paragraph, Person, notice_text, statement_text
+
+
+def _at_least_one(_instance: object, attribute: attrs.Attribute, value: tuple) -> None:
+    if not value:
+        raise ValueError(f"{attribute.name} needs at least one entry")
+
+
+def withheld_paragraphs(paragraphs: tuple[Paragraph, ...], exempt) -> tuple[Paragraph, ...]:
+    """One numbered placeholder per paragraph, so public numbering matches the full one."""
+    return tuple(Paragraph(text=notice_text(exempt), exempt=exempt) for _ in paragraphs)
+
+
+@attrs.frozen(kw_only=True)
+class Subsection(Exemptable):
+    """A sub-heading inside a section and the paragraphs under it."""
+
+    heading: Text
+    paragraphs: tuple[Paragraph, ...] = attrs.field(default=(), validator=_at_least_one)
+
+    def withheld(self) -> Self:
+        assert self.exempt is not None
+        return type(self)(
+            heading=notice_text(self.exempt),
+            paragraphs=withheld_paragraphs(self.paragraphs, self.exempt),
+            exempt=self.exempt,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Section(Exemptable):
+    """A headed section: its own paragraphs, then any sub-headed groups of paragraphs."""
+
+    heading: Text
+    paragraphs: tuple[Paragraph, ...] = ()
+    subsections: tuple[Subsection, ...] = ()
+
+    def withheld(self) -> Self:
+        assert self.exempt is not None
+        inner = self.paragraphs + tuple(p for s in self.subsections for p in s.paragraphs)
+        return type(self)(
+            heading=notice_text(self.exempt),
+            paragraphs=withheld_paragraphs(inner, self.exempt),
+            exempt=self.exempt,
+        )
+
+    @property
+    def all_paragraphs(self) -> tuple[Paragraph, ...]:
+        return self.paragraphs + tuple(p for s in self.subsections for p in s.paragraphs)
+
+
+@attrs.frozen(kw_only=True)
+class Recommendation(Exemptable):
+    """One recommendation; in a record plain text or a mapping with ``text``."""
+
+    text: Text
+
+    def withheld(self) -> Self:
+        assert self.exempt is not None
+        return type(self)(text=notice_text(self.exempt), exempt=self.exempt)
+
+
+@attrs.frozen(kw_only=True)
+class Implications(Exemptable):
+    """The implications every report states, each of them "None" rather than absent."""
+
+    financial: Paragraph
+    legal: Paragraph
+    equalities: Paragraph
+
+    def withheld(self) -> Self:
+        assert self.exempt is not None
+        placeholder = Paragraph(text=statement_text(self.exempt), exempt=self.exempt)
+        return type(self)(
+            financial=placeholder, legal=placeholder, equalities=placeholder, exempt=self.exempt
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Appendix(Exemptable):
+    """An appendix: a title, then paragraphs and sections numbered from 1 again."""
+
+    title: Text
+    paragraphs: tuple[Paragraph, ...] = ()
+    sections: tuple[Section, ...] = ()
+
+    def withheld(self) -> Self:
+        assert self.exempt is not None
+        return type(self)(title=statement_text(self.exempt), exempt=self.exempt)
+
+
+@attrs.frozen(kw_only=True)
+class BackgroundPaper(Exemptable):
+    """A background paper listed at the end; exempt ones are left out of the public list."""
+
+    title: Text
+
+    def withheld(self) -> Self:
+        assert self.exempt is not None
+        return type(self)(title=notice_text(self.exempt), exempt=self.exempt)
+
+
+@attrs.frozen(kw_only=True)
+class CommitteeReport(Model):
+    """A report to a committee or board (``kind: committee_report``)."""
+
+    kind = "committee_report"
+
+    committee: Text = attrs.field(metadata=ALWAYS_PUBLIC)
+    body: Text | None = attrs.field(default=None, metadata=ALWAYS_PUBLIC)
+    meeting_date: date = attrs.field(metadata=ALWAYS_PUBLIC)
+    item: Text | None = attrs.field(default=None, metadata=ALWAYS_PUBLIC)
+    title: Text
+    report_by: Person
+    contact: Contact
+    purpose: Text | None = None
+    action: Text | None = None
+    summary: Text
+    recommendations_lead_in: Text | None = None
+    recommendations: tuple[Recommendation, ...] = attrs.field(validator=_at_least_one)
+    sections: tuple[Section, ...] = attrs.field(validator=_at_least_one)
+    implications: Implications
+    appendices: tuple[Appendix, ...] = ()
+    background_papers: tuple[BackgroundPaper, ...] = ()
+    about: str | None = None
+
+    def withheld(self) -> Self:
+        """A whole exempt report keeps only its committee, date and item number."""
+        assert self.exempt is not None
+        exempt = self.exempt
+        statement = Paragraph(text=statement_text(exempt), exempt=exempt)
+        return type(self)(
+            committee=self.committee.redacted(),
+            body=self.body.redacted() if self.body else None,
+            meeting_date=self.meeting_date,
+            item=self.item.redacted() if self.item else None,
+            title=Text.plain("Exempt item"),
+            report_by=Person(name=notice_text(exempt), exempt=exempt),
+            contact=Contact(name=notice_text(exempt), exempt=exempt),
+            summary=statement_text(exempt),
+            recommendations=(Recommendation(text=notice_text(exempt), exempt=exempt),),
+            sections=(
+                Section(heading=Text.plain("Not for publication"), paragraphs=(statement,)),
+            ),
+            implications=Implications(
+                financial=statement, legal=statement, equalities=statement
+            ),
+            about=None,
+            exempt=exempt,
+        )

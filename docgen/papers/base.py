@@ -1,0 +1,81 @@
+"""What a paper kind is, and the registry that finds the papers for a record.
+
+A paper kind is small: which record kinds it accepts, which templates it uses, and
+how it builds a template context from one *viewed* record. Adding a paper touches
+its own module and its templates, nothing else.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any, ClassVar
+
+import attrs
+
+from docgen.builders.docx import DocumentProperties
+from docgen.exempt import SCHEDULE_12A
+from docgen.models import Model
+from docgen.views import Version, exemptions_in
+
+
+@attrs.frozen
+class Source:
+    """What a paper is made from: one record's data in one view, and what it refers to.
+
+    ``data`` and ``references`` are already viewed: in the public version they hold
+    no exempt values at all.
+    """
+
+    record_id: str
+    data: Model
+    version: Version
+    references: tuple[Model, ...] = ()
+    full_data: Model | None = attrs.field(default=None, repr=False)
+    """The full data, given only so the full version can say what it contains."""
+
+    @property
+    def public(self) -> bool:
+        return self.version is Version.PUBLIC
+
+
+class Paper(ABC):
+    """A kind of paper docgen can build; subclasses register themselves by ``name``."""
+
+    name: ClassVar[str]
+    """The output file's stem, e.g. ``committee_report`` → ``committee_report.docx``."""
+    title: ClassVar[str]
+    accepts: ClassVar[tuple[str, ...]]
+    word_template: ClassVar[str]
+
+    @abstractmethod
+    def context(self, source: Source) -> dict[str, Any]:
+        """The values the templates read, from the viewed record only."""
+
+    @abstractmethod
+    def properties(self, source: Source) -> DocumentProperties:
+        """Title, subject and author for the file's metadata, from the viewed record."""
+
+    def marking(self, source: Source) -> str | None:
+        """The NOT FOR PUBLICATION line for a full version that holds exempt content."""
+        if source.public or source.full_data is None:
+            return None
+        exemption = exemptions_in(source.full_data)
+        if exemption is None:
+            return None
+        return f"NOT FOR PUBLICATION by virtue of {exemption.paragraph_words} of {SCHEDULE_12A}"
+
+
+PAPERS: dict[str, Paper] = {}
+
+
+def register(paper: type[Paper]) -> type[Paper]:
+    """Class decorator: add a paper kind to the registry (a name is registered once)."""
+    if paper.name in PAPERS:
+        raise ValueError(f"a paper kind named '{paper.name}' is already registered")
+    PAPERS[paper.name] = paper()
+    return paper
+
+
+def papers_for(record_kind: str) -> list[Paper]:
+    """The paper kinds that accept a record of ``record_kind``, in registration order."""
+    return [paper for paper in PAPERS.values() if record_kind in paper.accepts]

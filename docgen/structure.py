@@ -1,0 +1,197 @@
+"""Plain values (from YAML) into the attrs models, strictly, with located failures.
+
+A cattrs converter with ``forbid_extra_keys`` does the structuring; the hooks here
+make it strict where YAML is loose (a number is not text, a string is not a list)
+and turn record text into `Text`. `problems()` flattens cattrs' exception groups
+into (path, message) pairs, so each problem can be given its YAML line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
+
+from docgen.exempt import PART_1_PARAGRAPHS, Exemption, MarkError, parse_text
+from docgen.exempt import Text as RecordText
+from docgen.models.base import Exemptable
+from docgen.yamlnodes import Path_
+
+TEXT_SHORTHAND_FIELD = "text"
+"""Models whose record form may be a bare string fill this field with it."""
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"yes/no ({str(value).lower()})"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, date):
+        return f"a date ({value.isoformat()})"
+    return f"{type(value).__name__} {value!r}"
+
+
+def _text(value: Any, _type: type) -> RecordText:
+    if not isinstance(value, str):
+        hint = "; put it in quotes" if isinstance(value, int | float | date) else ""
+        raise TypeError(f"expected text, found {_describe(value)}{hint}")
+    try:
+        return parse_text(value)
+    except MarkError as error:
+        raise ValueError(str(error)) from None
+
+
+def _string(value: Any, _type: type) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise TypeError(f"expected text, found {_describe(value)}")
+    return value.strip()
+
+
+def _date(value: Any, _type: type) -> date:
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise TypeError(f"expected a date written YYYY-MM-DD, found {_describe(value)}")
+    return value
+
+
+def _int(value: Any, _type: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected a whole number, found {_describe(value)}")
+    return value
+
+
+def _exemption(value: Any, _type: type) -> Exemption:
+    """``3``, ``[1, 2]`` or ``{paragraphs: [1], public_interest: ..., review_by: ...}``."""
+    extra: dict[str, Any] = {}
+    if isinstance(value, dict):
+        unknown = set(value) - {"paragraphs", "public_interest", "review_by"}
+        if unknown:
+            raise ValueError(
+                f"unknown field(s) {', '.join(sorted(unknown))} in the exemption; "
+                "expected paragraphs, public_interest, review_by"
+            )
+        if "paragraphs" not in value:
+            raise ValueError("the exemption needs 'paragraphs' (1 to 7)")
+        if value.get("public_interest") is not None:
+            extra["public_interest"] = _string(value["public_interest"], str)
+        if value.get("review_by") is not None:
+            extra["review_by"] = _date(value["review_by"], date)
+        value = value["paragraphs"]
+    numbers = value if isinstance(value, list) else [value]
+    if not numbers or not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers):
+        raise ValueError(
+            "exempt: expects the paragraph of Part 1 of Schedule 12A (1 to 7), or a list "
+            f"of them; found {_describe(value)}"
+        )
+    outside = [n for n in numbers if n not in PART_1_PARAGRAPHS]
+    if outside:
+        raise ValueError(
+            f"exempt: {outside[0]} is not a paragraph of Part 1 of Schedule 12A; "
+            "expected a number from 1 to 7"
+        )
+    return Exemption(tuple(numbers), **extra)
+
+
+def _is_tuple(type_: Any) -> bool:
+    return typing.get_origin(type_) is tuple
+
+
+def make_converter() -> cattrs.Converter:
+    """The converter every record kind is structured with."""
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook(RecordText, _text)
+    converter.register_structure_hook(str, _string)
+    converter.register_structure_hook(date, _date)
+    converter.register_structure_hook(int, _int)
+    converter.register_structure_hook(Exemption, _exemption)
+
+    def tuple_hook(type_: Any) -> Any:
+        (item_type, _ellipsis) = typing.get_args(type_)
+
+        def structure(value: Any, _type: Any) -> tuple:
+            if not isinstance(value, list):
+                raise TypeError(f"expected a list, found {_describe(value)}")
+            errors: list[Exception] = []
+            items = []
+            for index, item in enumerate(value):
+                try:
+                    items.append(converter.structure(item, item_type))
+                except Exception as error:
+                    error.__notes__ = [IterableValidationNote(f"@ index {index}", index, item)]
+                    errors.append(error)
+            if errors:
+                raise IterableValidationError("list items failed", errors, type_)
+            return tuple(items)
+
+        return structure
+
+    converter.register_structure_hook_factory(_is_tuple, tuple_hook)
+
+    def model_hook(cls: type) -> Any:
+        mapping = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+        shorthand = TEXT_SHORTHAND_FIELD in {f.name for f in attrs.fields(cls)}
+
+        def structure(value: Any, _type: Any) -> Any:
+            if shorthand and isinstance(value, str):
+                value = {TEXT_SHORTHAND_FIELD: value}
+            if not isinstance(value, dict):
+                raise TypeError(f"expected a mapping of fields, found {_describe(value)}")
+            return mapping(value, cls)
+
+        return structure
+
+    converter.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, Exemptable), model_hook
+    )
+    return converter
+
+
+def problems(error: BaseException, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Flatten a structuring failure into (path, message) for each problem in it."""
+    if isinstance(error, ForbiddenExtraKeysError):
+        known = sorted(f.name for f in attrs.fields(error.cl))
+        for key in sorted(error.extra_fields):
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            yield (*path, key), f"unknown field{hint} (known fields: {', '.join(known)})"
+    elif isinstance(error, ClassValidationError | IterableValidationError):
+        with_notes, without_notes = error.group_exceptions()
+        for inner, note in with_notes:
+            step: str | int
+            if isinstance(note, AttributeValidationNote):
+                step = note.name
+            elif isinstance(note, IterableValidationNote):
+                step = note.index
+            else:  # pragma: no cover - cattrs adds no other note kinds
+                step = str(note)
+            yield from problems(inner, (*path, step))
+        for inner in without_notes:
+            yield from problems(inner, path)
+    elif isinstance(error, KeyError):
+        yield path, "is required but missing"
+    else:
+        yield path, str(error)
+
+
+def field_name(path: Path_) -> str:
+    """``("sections", 2, "heading")`` → ``sections[2].heading``."""
+    name = ""
+    for step in path:
+        name += f"[{step}]" if isinstance(step, int) else (f".{step}" if name else step)
+    return name

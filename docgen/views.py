@@ -1,0 +1,147 @@
+"""The two views of a record: full (as written) and public (exempt data gone).
+
+The public view is made here, once, before any template runs. Every paper's public
+version is rendered from it, so a template cannot show what it was never given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import Enum
+from typing import Any, TypeVar
+
+import attrs
+
+from docgen.exempt import Exemption, SpanKind, Text, merge_exemptions
+from docgen.models.base import ALWAYS_PUBLIC_KEY, EXEMPT_BY_DEFAULT, Exemptable, notice_text
+
+T = TypeVar("T")
+
+
+class Version(Enum):
+    """Which version of a paper: the full one, or the public one for the website."""
+
+    FULL = "full"
+    PUBLIC = "public"
+
+
+def view(data: T, version: Version) -> T:
+    """The record data as the given version of a paper may show it."""
+    return data if version is Version.FULL else public_view(data)
+
+
+def public_view(value: Any) -> Any:
+    """``value`` with every exempt phrase, mapping and default-exempt field withheld."""
+    if isinstance(value, Text):
+        return value.redacted()
+    if isinstance(value, tuple):
+        return tuple(public_view(item) for item in value)
+    if not attrs.has(type(value)):
+        return value
+    if isinstance(value, Exemptable) and value.exempt is not None:
+        return value.withheld()
+    changes = {}
+    for field in attrs.fields(type(value)):
+        current = getattr(value, field.name)
+        default = field.metadata.get(EXEMPT_BY_DEFAULT)
+        if default and current is not None:
+            new = _withhold_field(current, Exemption(default))
+        else:
+            new = public_view(current)
+        if new is not current:
+            changes[field.name] = new
+    return attrs.evolve(value, **changes) if changes else value
+
+
+def _withhold_field(value: Any, exemption: Exemption) -> Any:
+    """A field exempt by default: text becomes a notice, mappings are withheld."""
+    if isinstance(value, Text):
+        return notice_text(exemption)
+    if isinstance(value, tuple):
+        return tuple(_withhold_field(item, exemption) for item in value)
+    if isinstance(value, Exemptable):
+        return attrs.evolve(value, exempt=exemption.merge(value.exempt)).withheld()
+    return None
+
+
+@attrs.frozen
+class ExemptValue:
+    """One piece of exempt text and the field it came from (for scans and checks)."""
+
+    field: str
+    text: str
+
+
+def exempt_values(value: Any, field: str = "", inherited: bool = False) -> Iterator[ExemptValue]:
+    """Every exempt text in ``value``: marked phrases, and all text in exempt mappings."""
+    if isinstance(value, Text):
+        if inherited:
+            yield ExemptValue(field, str(value))
+        else:
+            for span in value.spans:
+                if span.kind == SpanKind.EXEMPT:
+                    yield ExemptValue(field, span.text)
+        return
+    if isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from exempt_values(item, f"{field}[{index}]", inherited)
+        return
+    if isinstance(value, str) and inherited:
+        yield ExemptValue(field, value)
+        return
+    if not attrs.has(type(value)):
+        return
+    inside = inherited or (isinstance(value, Exemptable) and value.exempt is not None)
+    for attribute in attrs.fields(type(value)):
+        if attribute.name == "exempt":
+            continue
+        name = f"{field}.{attribute.name}" if field else attribute.name
+        default = bool(attribute.metadata.get(EXEMPT_BY_DEFAULT))
+        public = bool(attribute.metadata.get(ALWAYS_PUBLIC_KEY))
+        keep = (inside and not public) or default
+        yield from exempt_values(getattr(value, attribute.name), name, keep)
+
+
+def plain_texts(value: Any, field: str = "") -> Iterator[tuple[str, str]]:
+    """(field, text) for the text a public view keeps, to check it repeats no exempt value."""
+    public = public_view(value)
+    yield from _texts(public, field)
+
+
+def _texts(value: Any, field: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, Text):
+        text = "".join(s.text for s in value.spans if s.kind == SpanKind.PLAIN)
+        if text:
+            yield field, text
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from _texts(item, f"{field}[{index}]")
+    elif isinstance(value, str):
+        yield field, value
+    elif attrs.has(type(value)):
+        for attribute in attrs.fields(type(value)):
+            name = f"{field}.{attribute.name}" if field else attribute.name
+            yield from _texts(getattr(value, attribute.name), name)
+
+
+def exemptions_in(value: Any) -> Exemption | None:
+    """Every Schedule 12A paragraph that applies to something in ``value``, merged."""
+    found: list[Exemption] = []
+
+    def walk(item: Any) -> None:
+        if isinstance(item, Text):
+            found.extend(item.exemptions)
+        elif isinstance(item, tuple):
+            for element in item:
+                walk(element)
+        elif attrs.has(type(item)):
+            for attribute in attrs.fields(type(item)):
+                default = attribute.metadata.get(EXEMPT_BY_DEFAULT)
+                if default and getattr(item, attribute.name) is not None:
+                    found.append(Exemption(default))
+                walk(getattr(item, attribute.name))
+        elif isinstance(item, Exemption):
+            found.append(item)
+
+    walk(value)
+    return merge_exemptions(found)

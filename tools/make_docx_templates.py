@@ -1,0 +1,198 @@
+"""Write docgen's Word templates (templates/*.docx) from the definitions here.
+
+Run ``python tools/make_docx_templates.py`` after changing a definition; the test
+suite fails while a committed template differs from what this script makes. The
+templates are ordinary docxtpl templates: open one in Word to restyle it, then copy
+the style change back here so the next regeneration keeps it.
+"""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from wordparts import (  # noqa: E402 - the sibling module is found through sys.path
+    CONTENT_TYPES,
+    DOCUMENT_RELS,
+    PACKAGE_RELS,
+    PLACEHOLDER_APP,
+    PLACEHOLDER_CORE,
+    SETTINGS,
+    cell,
+    document,
+    field,
+    footer_part,
+    header_part,
+    numbering,
+    para,
+    row,
+    run,
+    styles,
+    table,
+    tag,
+    tag_row,
+)
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+LABEL, VALUE = 2438, 7200
+
+SHADE = "shaded=(item.exempt is not none and not public)"
+
+
+def label_row(label: str, value: str) -> str:
+    return row(cell(LABEL, para("TableLabel", run(label)), shade="F2F2F2"), cell(VALUE, value))
+
+
+def optional_row(condition: str, label: str, value: str) -> list[str]:
+    return [tag_row(f"{{%tr if {condition} %}}", 2), label_row(label, value), tag_row("{%tr endif %}", 2)]
+
+
+def paragraph_macro() -> list[str]:
+    """One record paragraph: its (numbered) text, bullets, quotation and closing text."""
+    return [
+        tag("{%p macro block(item, style, list) %}"),
+        tag("{{p paragraph(item.text, style, list=list, " + SHADE + ") }}"),
+        tag("{%p for bullet in item.bullets %}"),
+        tag("{{p paragraph(bullet, 'ListBullet', " + SHADE + ") }}"),
+        tag("{%p endfor %}"),
+        tag("{%p if item.quote %}"),
+        tag("{{p paragraph(item.quote, 'Quote', " + SHADE + ") }}"),
+        tag("{%p endif %}"),
+        tag("{%p if item.continued %}"),
+        tag("{{p paragraph(item.continued, 'ContinuedText', " + SHADE + ") }}"),
+        tag("{%p endif %}"),
+        tag("{%p endmacro %}"),
+    ]
+
+
+def sections_loop(sections: str, list_name: str) -> list[str]:
+    """Headed sections and sub-sections, their paragraphs numbered in ``list_name``."""
+    return [
+        tag(f"{{%p for item in {sections} %}}"),
+        tag("{{p paragraph(item.heading, 'Heading1', " + SHADE + ") }}"),
+        tag("{%p for para in item.paragraphs %}"),
+        tag(f"{{{{p block(para, 'NumberedParagraph', {list_name}) }}}}"),
+        tag("{%p endfor %}"),
+        tag("{%p for sub in item.subsections %}"),
+        tag("{{p paragraph(sub.heading, 'Heading2', shaded=(sub.exempt is not none and not public)) }}"),
+        tag("{%p for para in sub.paragraphs %}"),
+        tag(f"{{{{p block(para, 'NumberedParagraph', {list_name}) }}}}"),
+        tag("{%p endfor %}"),
+        tag("{%p endfor %}"),
+        tag("{%p endfor %}"),
+    ]
+
+
+def committee_report() -> dict[str, str]:
+    """The committee report in the house style of the reference papers."""
+    header_rows = [
+        label_row("Title", para("TableText", run("{{r runs(report.title, bold=True) }}"))),
+        *optional_row("report.item", "Item no", para("TableText", run("{{r runs(report.item) }}"))),
+        label_row("Report by", para("TableText", run("{{r runs(report.report_by.name) }}"))),
+        *optional_row("report.report_by.job_title", "Job title",
+                      para("TableText", run("{{r runs(report.report_by.job_title) }}"))),
+        label_row("Date", para("TableText", run("{{ meeting_date }}"))),
+        label_row("Contact officer", para("TableText", run("{{r runs(report.contact.name) }}"))),
+        *optional_row("report.contact.telephone", "Telephone",
+                      para("TableText", run("{{r runs(report.contact.telephone) }}"))),
+        *optional_row("report.contact.email", "Email",
+                      para("TableText", run("{{r runs(report.contact.email) }}"))),
+        *optional_row("report.purpose", "Purpose", para("TableText", run("{{r runs(report.purpose) }}"))),
+        *optional_row("report.action", "Action", para("TableText", run("{{r runs(report.action) }}"))),
+    ]
+    summary_rows = [
+        label_row("Summary", para("TableText", run("{{r runs(report.summary) }}"))),
+        label_row(
+            "Recommendations",
+            para("TableText", run("{{r runs(lead_in) }}"))
+            + tag("{%p for item in report.recommendations %}")
+            + tag("{{p paragraph(item.text, 'Recommendation', list='recommendations', " + SHADE + ") }}")
+            + tag("{%p endfor %}"),
+        ),
+    ]
+    implications = []
+    for key, heading in (("financial", "Financial"), ("legal", "Legal"), ("equalities", "Equalities")):
+        implications += [
+            para("Heading1", run(f"{heading} implications{{{{ implications_for }}}}")),
+            tag(f"{{{{p block(report.implications.{key}, 'BodyText', none) }}}}"),
+        ]
+    body = [
+        *paragraph_macro(),
+        para("Committee", run("{{r runs(report.committee) }}")),
+        tag("{%p if marking %}"),
+        para("Marking", run("{{ marking }}")),
+        tag("{%p endif %}"),
+        table([LABEL, VALUE], *header_rows, caption="Report details"),
+        para("BodyText"),
+        table([LABEL, VALUE], *summary_rows, caption="Summary and recommendations"),
+        para("ReportTitle", run("{{r runs(report.title) }}")),
+        *sections_loop("report.sections", "'paragraphs'"),
+        *implications,
+        para("Heading1", run("Background papers")),
+        tag("{%p for item in background_papers %}"),
+        tag("{{p paragraph(item.title, 'ListBullet', " + SHADE + ") }}"),
+        tag("{%p else %}"),
+        para("BodyText", run("None")),
+        tag("{%p endfor %}"),
+        tag("{%p if withheld_background_papers %}"),
+        para("BodyText", run("{{r runs(withheld_background_papers) }}")),
+        tag("{%p endif %}"),
+        tag("{%p for appendix in report.appendices %}"),
+        tag("{%p set appendix_list = 'paragraphs/appendix-' ~ loop.index %}"),
+        para("AppendixHeading", run("Appendix {{ loop.index }}")),
+        tag("{{p paragraph(appendix.title, 'AppendixTitle', shaded=(appendix.exempt is not none and not public)) }}"),
+        tag("{%p for para in appendix.paragraphs %}"),
+        tag("{{p block(para, 'NumberedParagraph', appendix_list) }}"),
+        tag("{%p endfor %}"),
+        *sections_loop("appendix.sections", "appendix_list"),
+        tag("{%p endfor %}"),
+    ]
+    return {
+        "word/document.xml": document("".join(body)),
+        "word/header1.xml": header_part(
+            para("Header", run("{{ running_header }}")),
+            tag("{%p if marking %}"),
+            para("HeaderMarking", run("{{ marking }}")),
+            tag("{%p endif %}"),
+        ),
+        "word/footer1.xml": footer_part(
+            para("Footer", run("Page "), field("PAGE", "1"), run(" of "), field("NUMPAGES", "1")),
+        ),
+    }
+
+
+def write_template(path: Path, parts: dict[str, str]) -> None:
+    """Write a template package with fixed entry times, so regenerating is reproducible."""
+    every_part = {
+        "[Content_Types].xml": CONTENT_TYPES,
+        "_rels/.rels": PACKAGE_RELS,
+        "docProps/core.xml": PLACEHOLDER_CORE,
+        "docProps/app.xml": PLACEHOLDER_APP,
+        "word/_rels/document.xml.rels": DOCUMENT_RELS,
+        "word/styles.xml": styles(),
+        "word/settings.xml": SETTINGS,
+        "word/numbering.xml": numbering(),
+        **parts,
+    }
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, xml in every_part.items():
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, xml.encode("utf-8"))
+
+
+TEMPLATE_DEFINITIONS = {"committee_report.docx": committee_report}
+
+
+def main(target: Path = TEMPLATES) -> None:
+    target.mkdir(parents=True, exist_ok=True)
+    for name, definition in TEMPLATE_DEFINITIONS.items():
+        write_template(target / name, definition())
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else TEMPLATES)
