@@ -46,11 +46,12 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
     if not quiet:
         for path in result.written:
             click.echo(f"wrote {path}")
+    _report(result.errors)
+    if not quiet:
         click.echo(
             f"{len(result.written)} written, {len(result.unchanged)} unchanged, "
             f"{len(result.errors)} failed"
         )
-    _report(result.errors)
     sys.exit(1 if result.errors else 0)
 
 

@@ -30,10 +30,6 @@ from docgen.exempt import Text as RecordText
 from docgen.models.base import Exemptable
 from docgen.yamlnodes import Path_
 
-TEXT_SHORTHAND_FIELD = "text"
-"""Models whose record form may be a bare string fill this field with it."""
-
-
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
@@ -145,11 +141,11 @@ def make_converter() -> cattrs.Converter:
 
     def model_hook(cls: type) -> Any:
         mapping = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
-        shorthand = TEXT_SHORTHAND_FIELD in {f.name for f in attrs.fields(cls)}
+        shorthand = cls.shorthand
 
         def structure(value: Any, _type: Any) -> Any:
-            if shorthand and isinstance(value, str):
-                value = {TEXT_SHORTHAND_FIELD: value}
+            if shorthand is not None and isinstance(value, str):
+                value = {shorthand: value}
             if not isinstance(value, dict):
                 raise TypeError(f"expected a mapping of fields, found {_describe(value)}")
             return mapping(value, cls)

@@ -131,6 +131,8 @@ def exemptions_in(value: Any) -> Exemption | None:
     def walk(item: Any) -> None:
         if isinstance(item, Text):
             found.extend(item.exemptions)
+        elif isinstance(item, Exemption):
+            found.append(item)
         elif isinstance(item, tuple):
             for element in item:
                 walk(element)
@@ -140,8 +142,6 @@ def exemptions_in(value: Any) -> Exemption | None:
                 if default and getattr(item, attribute.name) is not None:
                     found.append(Exemption(default))
                 walk(getattr(item, attribute.name))
-        elif isinstance(item, Exemption):
-            found.append(item)
 
     walk(value)
     return merge_exemptions(found)

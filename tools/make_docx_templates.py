@@ -40,6 +40,7 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 LABEL, VALUE = 2438, 7200
 
 SHADE = "shaded=(item.exempt is not none and not public)"
+BLOCK_SHADE = "shaded=(shade or (item.exempt is not none and not public))"
 
 
 def label_row(label: str, value: str) -> str:
@@ -51,35 +52,40 @@ def optional_row(condition: str, label: str, value: str) -> list[str]:
 
 
 def paragraph_macro() -> list[str]:
-    """One record paragraph: its (numbered) text, bullets, quotation and closing text."""
+    """One record paragraph: its (numbered) text, bullets, quotation and closing text.
+
+    ``shade`` is true when an enclosing section or appendix is exempt (full version).
+    """
     return [
-        tag("{%p macro block(item, style, list) %}"),
-        tag("{{p paragraph(item.text, style, list=list, " + SHADE + ") }}"),
+        tag("{%p macro block(item, style, list, shade) %}"),
+        tag("{{p paragraph(item.text, style, list=list, " + BLOCK_SHADE + ") }}"),
         tag("{%p for bullet in item.bullets %}"),
-        tag("{{p paragraph(bullet, 'ListBullet', " + SHADE + ") }}"),
+        tag("{{p paragraph(bullet, 'ListBullet', " + BLOCK_SHADE + ") }}"),
         tag("{%p endfor %}"),
         tag("{%p if item.quote %}"),
-        tag("{{p paragraph(item.quote, 'Quote', " + SHADE + ") }}"),
+        tag("{{p paragraph(item.quote, 'Quote', " + BLOCK_SHADE + ") }}"),
         tag("{%p endif %}"),
         tag("{%p if item.continued %}"),
-        tag("{{p paragraph(item.continued, 'ContinuedText', " + SHADE + ") }}"),
+        tag("{{p paragraph(item.continued, 'ContinuedText', " + BLOCK_SHADE + ") }}"),
         tag("{%p endif %}"),
         tag("{%p endmacro %}"),
     ]
 
 
-def sections_loop(sections: str, list_name: str) -> list[str]:
+def sections_loop(sections: str, list_name: str, outer_shade: str) -> list[str]:
     """Headed sections and sub-sections, their paragraphs numbered in ``list_name``."""
+    section_shade = f"({outer_shade} or (item.exempt is not none and not public))"
+    sub_shade = f"({section_shade} or (sub.exempt is not none and not public))"
     return [
         tag(f"{{%p for item in {sections} %}}"),
-        tag("{{p paragraph(item.heading, 'Heading1', " + SHADE + ") }}"),
+        tag(f"{{{{p paragraph(item.heading, 'Heading1', shaded={section_shade}) }}}}"),
         tag("{%p for para in item.paragraphs %}"),
-        tag(f"{{{{p block(para, 'NumberedParagraph', {list_name}) }}}}"),
+        tag(f"{{{{p block(para, 'NumberedParagraph', {list_name}, {section_shade}) }}}}"),
         tag("{%p endfor %}"),
         tag("{%p for sub in item.subsections %}"),
-        tag("{{p paragraph(sub.heading, 'Heading2', shaded=(sub.exempt is not none and not public)) }}"),
+        tag(f"{{{{p paragraph(sub.heading, 'Heading2', shaded={sub_shade}) }}}}"),
         tag("{%p for para in sub.paragraphs %}"),
-        tag(f"{{{{p block(para, 'NumberedParagraph', {list_name}) }}}}"),
+        tag(f"{{{{p block(para, 'NumberedParagraph', {list_name}, {sub_shade}) }}}}"),
         tag("{%p endfor %}"),
         tag("{%p endfor %}"),
         tag("{%p endfor %}"),
@@ -117,7 +123,7 @@ def committee_report() -> dict[str, str]:
     for key, heading in (("financial", "Financial"), ("legal", "Legal"), ("equalities", "Equalities")):
         implications += [
             para("Heading1", run(f"{heading} implications{{{{ implications_for }}}}")),
-            tag(f"{{{{p block(report.implications.{key}, 'BodyText', none) }}}}"),
+            tag(f"{{{{p block(report.implications.{key}, 'BodyText', none, false) }}}}"),
         ]
     body = [
         *paragraph_macro(),
@@ -129,7 +135,7 @@ def committee_report() -> dict[str, str]:
         para("BodyText"),
         table([LABEL, VALUE], *summary_rows, caption="Summary and recommendations"),
         para("ReportTitle", run("{{r runs(report.title) }}")),
-        *sections_loop("report.sections", "'paragraphs'"),
+        *sections_loop("report.sections", "'paragraphs'", "false"),
         *implications,
         para("Heading1", run("Background papers")),
         tag("{%p for item in background_papers %}"),
@@ -142,12 +148,13 @@ def committee_report() -> dict[str, str]:
         tag("{%p endif %}"),
         tag("{%p for appendix in report.appendices %}"),
         tag("{%p set appendix_list = 'paragraphs/appendix-' ~ loop.index %}"),
+        tag("{%p set appendix_shade = appendix.exempt is not none and not public %}"),
         para("AppendixHeading", run("Appendix {{ loop.index }}")),
-        tag("{{p paragraph(appendix.title, 'AppendixTitle', shaded=(appendix.exempt is not none and not public)) }}"),
+        tag("{{p paragraph(appendix.title, 'AppendixTitle', shaded=appendix_shade) }}"),
         tag("{%p for para in appendix.paragraphs %}"),
-        tag("{{p block(para, 'NumberedParagraph', appendix_list) }}"),
+        tag("{{p block(para, 'NumberedParagraph', appendix_list, appendix_shade) }}"),
         tag("{%p endfor %}"),
-        *sections_loop("appendix.sections", "appendix_list"),
+        *sections_loop("appendix.sections", "appendix_list", "appendix_shade"),
         tag("{%p endfor %}"),
     ]
     return {

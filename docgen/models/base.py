@@ -46,6 +46,9 @@ class Exemptable(ABC):
 
     exempt: Exemption | None = None
 
+    shorthand: ClassVar[str | None] = None
+    """The field a bare string fills when the record gives text instead of a mapping."""
+
     @abstractmethod
     def withheld(self) -> Self:
         """What the public view shows instead of this exempt mapping."""
@@ -82,6 +85,8 @@ class Paragraph(Exemptable):
 
     In a record a paragraph is either plain text or a mapping with ``text``.
     """
+
+    shorthand = "text"
 
     text: Text
     bullets: tuple[Text, ...] = ()

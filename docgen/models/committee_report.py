@@ -12,8 +12,11 @@ from typing import Self
 
 import attrs
 
-from docgen.exempt import Text
+from docgen.exempt import Exemption, Text
 from docgen.models.base import ALWAYS_PUBLIC, Contact, Exemptable, Model, Paragraph, Person, notice_text, statement_text
+
+
+WITHHELD_HEADING = "Not for publication"
 
 
 def _at_least_one(_instance: object, attribute: attrs.Attribute, value: tuple) -> None:
@@ -21,9 +24,15 @@ def _at_least_one(_instance: object, attribute: attrs.Attribute, value: tuple) -
         raise ValueError(f"{attribute.name} needs at least one entry")
 
 
-def withheld_paragraphs(paragraphs: tuple[Paragraph, ...], exempt) -> tuple[Paragraph, ...]:
-    """One numbered placeholder per paragraph, so public numbering matches the full one."""
-    return tuple(Paragraph(text=notice_text(exempt), exempt=exempt) for _ in paragraphs)
+def withheld_paragraphs(paragraphs: tuple[Paragraph, ...], exempt: Exemption) -> tuple[Paragraph, ...]:
+    """One numbered placeholder per paragraph, so public numbering matches the full one.
+
+    The first carries the statement of why the passage is withheld; the rest a notice.
+    """
+    return tuple(
+        Paragraph(text=statement_text(exempt) if index == 0 else notice_text(exempt), exempt=exempt)
+        for index, _ in enumerate(paragraphs)
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -36,7 +45,7 @@ class Subsection(Exemptable):
     def withheld(self) -> Self:
         assert self.exempt is not None
         return type(self)(
-            heading=notice_text(self.exempt),
+            heading=Text.plain(WITHHELD_HEADING),
             paragraphs=withheld_paragraphs(self.paragraphs, self.exempt),
             exempt=self.exempt,
         )
@@ -54,7 +63,7 @@ class Section(Exemptable):
         assert self.exempt is not None
         inner = self.paragraphs + tuple(p for s in self.subsections for p in s.paragraphs)
         return type(self)(
-            heading=notice_text(self.exempt),
+            heading=Text.plain(WITHHELD_HEADING),
             paragraphs=withheld_paragraphs(inner, self.exempt),
             exempt=self.exempt,
         )
@@ -67,6 +76,8 @@ class Section(Exemptable):
 @attrs.frozen(kw_only=True)
 class Recommendation(Exemptable):
     """One recommendation; in a record plain text or a mapping with ``text``."""
+
+    shorthand = "text"
 
     text: Text
 
@@ -107,6 +118,8 @@ class Appendix(Exemptable):
 @attrs.frozen(kw_only=True)
 class BackgroundPaper(Exemptable):
     """A background paper listed at the end; exempt ones are left out of the public list."""
+
+    shorthand = "title"
 
     title: Text
 
@@ -154,9 +167,7 @@ class CommitteeReport(Model):
             contact=Contact(name=notice_text(exempt), exempt=exempt),
             summary=statement_text(exempt),
             recommendations=(Recommendation(text=notice_text(exempt), exempt=exempt),),
-            sections=(
-                Section(heading=Text.plain("Not for publication"), paragraphs=(statement,)),
-            ),
+            sections=(Section(heading=Text.plain(WITHHELD_HEADING), paragraphs=(statement,)),),
             implications=Implications(
                 financial=statement, legal=statement, equalities=statement
             ),
