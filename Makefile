@@ -27,8 +27,9 @@ $(SETUP): pyproject.toml constraints.txt
 papers: $(SETUP) ## Build every paper (full and public) for every record under records/
 	$(BIN)/docgen build records
 
-test: $(SETUP) ## Run the whole test suite
+test: $(SETUP) ## Run the whole test suite, then ruff and mypy
 	$(BIN)/pytest
+	$(MAKE) --no-print-directory lint
 
 lint: $(SETUP) ## Ruff (lint and format check) and mypy
 	$(BIN)/ruff check docgen tests tools

@@ -101,7 +101,7 @@ def write_atomically(path: Path, data: bytes) -> bool:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-        os.replace(temporary, path)
+        Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -138,7 +138,9 @@ def build(
     return result
 
 
-def check(paths: Iterable[Path] = (DEFAULT_RECORDS,), records_root: Path = DEFAULT_RECORDS) -> list[DocgenError]:
+def check(
+    paths: Iterable[Path] = (DEFAULT_RECORDS,), records_root: Path = DEFAULT_RECORDS
+) -> list[DocgenError]:
     """Validate records (and what they refer to) without writing anything."""
     result = BuildResult()
     for _record, _references in _loaded(paths, RecordSet(records_root), result):
@@ -146,7 +148,9 @@ def check(paths: Iterable[Path] = (DEFAULT_RECORDS,), records_root: Path = DEFAU
     return result.errors
 
 
-def _loaded(paths: Iterable[Path], records: RecordSet, result: BuildResult) -> Iterator[tuple[Record, list[Record]]]:
+def _loaded(
+    paths: Iterable[Path], records: RecordSet, result: BuildResult
+) -> Iterator[tuple[Record, list[Record]]]:
     """Each valid record with the records it refers to; failures go to ``result``."""
     files = record_files(paths)
     seen: dict[str, Path] = {}

@@ -40,7 +40,8 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 def build(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
     """Build every paper for the records in PATHS (default: records/)."""
-    from docgen.build import DEFAULT_RECORDS, build as run_build
+    from docgen.build import DEFAULT_RECORDS
+    from docgen.build import build as run_build
 
     result = run_build(paths or (DEFAULT_RECORDS,), out=out)
     if not quiet:
@@ -59,7 +60,8 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
 @PATHS
 def check(paths: tuple[Path, ...]) -> None:
     """Validate the records in PATHS (default: records/) without writing anything."""
-    from docgen.build import DEFAULT_RECORDS, check as run_check
+    from docgen.build import DEFAULT_RECORDS
+    from docgen.build import check as run_check
 
     errors = run_check(paths or (DEFAULT_RECORDS,))
     _report(errors)

@@ -50,10 +50,10 @@ class _Numbering:
                     int(_val(level.find(f"{W}start")) or 1),
                 )
             for num in root.iter(f"{W}num"):
-                override = num.find(f"{W}lvlOverride/{W}startOverride")
+                start = _val(num.find(f"{W}lvlOverride/{W}startOverride"))
                 nums[num.get(f"{W}numId")] = (
                     _val(num.find(f"{W}abstractNumId")) or "",
-                    int(_val(override)) if override is not None else None,
+                    int(start) if start is not None else None,
                 )
         return cls(levels, nums)
 
@@ -184,7 +184,9 @@ def docx_to_text(data: bytes) -> str:
         def read(name: str) -> bytes | None:
             return archive.read(name) if name in names else None
 
-        reader = _Reader(_Styles.parse(read("word/styles.xml")), _Numbering.parse(read("word/numbering.xml")))
+        reader = _Reader(
+            _Styles.parse(read("word/styles.xml")), _Numbering.parse(read("word/numbering.xml"))
+        )
         lines: list[str] = []
         for name in sorted(n for n in names if n.startswith("word/header")):
             lines.append(f"== {name} ==")

@@ -64,9 +64,13 @@ def load_record(path: Path) -> Record:
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as error:
-        raise RecordError(path, [_problem(path, None, None, f"is not UTF-8 text ({error})")])
+        raise RecordError(
+            path, [_problem(path, None, None, f"is not UTF-8 text ({error})")]
+        ) from None
     except OSError as error:
-        raise RecordError(path, [_problem(path, None, None, f"cannot be read: {error.strerror}")])
+        raise RecordError(
+            path, [_problem(path, None, None, f"cannot be read: {error.strerror}")]
+        ) from None
     try:
         document = parse(text)
     except YamlSyntaxError as error:
@@ -94,7 +98,9 @@ def _structure(path: Path, document: Document, found: list[Problem]) -> Model | 
     if model is None:
         known = ", ".join(sorted(RECORD_KINDS))
         saw = "is missing" if kind is None else f"'{kind}' is not a record kind"
-        found.append(_problem(path, document.line_of(("kind",)), "kind", f"{saw}; expected one of: {known}"))
+        found.append(
+            _problem(path, document.line_of(("kind",)), "kind", f"{saw}; expected one of: {known}")
+        )
         return None
     fields = {k: v for k, v in value.items() if k != "kind"}
     try:
@@ -104,11 +110,15 @@ def _structure(path: Path, document: Document, found: list[Problem]) -> Model | 
         for where, message in problems(error):
             if where in reported:
                 continue  # the YAML reader already said what is wrong with this value
-            found.append(_problem(path, document.line_of(where), field_name(where) or None, message))
+            found.append(
+                _problem(path, document.line_of(where), field_name(where) or None, message)
+            )
         return None
 
 
-def _check_exempt_text(path: Path, record_id: str, document: Document, data: Model) -> Iterator[Problem]:
+def _check_exempt_text(
+    path: Path, record_id: str, document: Document, data: Model
+) -> Iterator[Problem]:
     """The id must not spell exempt text, and exempt text must not stand unmarked elsewhere."""
     values = list(exempt_values(data))
     folded_id = _alphanumeric(record_id)
@@ -116,7 +126,9 @@ def _check_exempt_text(path: Path, record_id: str, document: Document, data: Mod
         compact = _alphanumeric(value.text)
         if len(compact) >= MIN_MATCH_LENGTH and compact in folded_id:
             yield _problem(
-                path, 1, "id",
+                path,
+                1,
+                "id",
                 f"the record id (file name) contains the exempt text of {value.field}; ids "
                 "appear in the public paper's path, so rename the file",
             )
@@ -128,7 +140,9 @@ def _check_exempt_text(path: Path, record_id: str, document: Document, data: Mod
         for field, text in visible:
             if needle in fold(text):
                 yield _problem(
-                    path, _line_for(document.lines, field), field,
+                    path,
+                    _line_for(document.lines, field),
+                    field,
                     f"repeats, unmarked, text that {value.field} marks exempt; the public "
                     "version would show it: mark it exempt here too, or rephrase",
                 )
@@ -202,5 +216,9 @@ class RecordSet:
         except RecordError as error:
             raise RecordError(
                 record.path,
-                [record.problem("about", f"refers to record '{about}', which has problems of its own")],
+                [
+                    record.problem(
+                        "about", f"refers to record '{about}', which has problems of its own"
+                    )
+                ],
             ) from error

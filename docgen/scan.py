@@ -59,7 +59,9 @@ def _needles(values: Iterable[ExemptValue]) -> list[_Needle]:
             continue
         spaceless = folded.replace(" ", "")
         needles.append(
-            _Needle(value.field, folded, spaceless if len(spaceless) >= SPACELESS_MIN_LENGTH else None)
+            _Needle(
+                value.field, folded, spaceless if len(spaceless) >= SPACELESS_MIN_LENGTH else None
+            )
         )
     return needles
 
@@ -104,5 +106,20 @@ def scan_docx(data: bytes, values: Iterable[ExemptValue], name: str = "") -> lis
                 leaks.extend(scan_text(f"{info.filename} (comment)", _decode(info.comment), values))
             leaks.extend(scan_text(info.filename, _decode(archive.read(info)), values))
     if name:
-        leaks.extend(scan_text("file path", name, values))
+        leaks.extend(scan_path(name, values))
     return leaks
+
+
+def _alphanumeric(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def scan_path(path: str, values: Iterable[ExemptValue]) -> list[Leak]:
+    """Leaks in a file path, ignoring punctuation: ``jo-bloggs`` spells "Jo Bloggs"."""
+    squeezed = _alphanumeric(path)
+    return [
+        Leak("file path", value.field)
+        for value in values
+        if len(_alphanumeric(value.text)) >= MIN_VALUE_LENGTH
+        and _alphanumeric(value.text) in squeezed
+    ]

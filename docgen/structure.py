@@ -30,6 +30,7 @@ from docgen.exempt import Text as RecordText
 from docgen.models.base import Exemptable
 from docgen.yamlnodes import Path_
 
+
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
@@ -139,8 +140,8 @@ def make_converter() -> cattrs.Converter:
 
     converter.register_structure_hook_factory(_is_tuple, tuple_hook)
 
-    def model_hook(cls: type) -> Any:
-        mapping = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+    def model_hook(cls: type[Exemptable]) -> Any:
+        mapping: Any = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
         shorthand = cls.shorthand
 
         def structure(value: Any, _type: Any) -> Any:

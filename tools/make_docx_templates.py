@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from wordparts import (  # noqa: E402 - the sibling module is found through sys.path
+from wordparts import (
     CONTENT_TYPES,
     DOCUMENT_RELS,
     PACKAGE_RELS,
@@ -48,7 +48,11 @@ def label_row(label: str, value: str) -> str:
 
 
 def optional_row(condition: str, label: str, value: str) -> list[str]:
-    return [tag_row(f"{{%tr if {condition} %}}", 2), label_row(label, value), tag_row("{%tr endif %}", 2)]
+    return [
+        tag_row(f"{{%tr if {condition} %}}", 2),
+        label_row(label, value),
+        tag_row("{%tr endif %}", 2),
+    ]
 
 
 def paragraph_macro() -> list[str]:
@@ -98,16 +102,29 @@ def committee_report() -> dict[str, str]:
         label_row("Title", para("TableText", run("{{r runs(report.title, bold=True) }}"))),
         *optional_row("report.item", "Item no", para("TableText", run("{{r runs(report.item) }}"))),
         label_row("Report by", para("TableText", run("{{r runs(report.report_by.name) }}"))),
-        *optional_row("report.report_by.job_title", "Job title",
-                      para("TableText", run("{{r runs(report.report_by.job_title) }}"))),
+        *optional_row(
+            "report.report_by.job_title",
+            "Job title",
+            para("TableText", run("{{r runs(report.report_by.job_title) }}")),
+        ),
         label_row("Date", para("TableText", run("{{ meeting_date }}"))),
         label_row("Contact officer", para("TableText", run("{{r runs(report.contact.name) }}"))),
-        *optional_row("report.contact.telephone", "Telephone",
-                      para("TableText", run("{{r runs(report.contact.telephone) }}"))),
-        *optional_row("report.contact.email", "Email",
-                      para("TableText", run("{{r runs(report.contact.email) }}"))),
-        *optional_row("report.purpose", "Purpose", para("TableText", run("{{r runs(report.purpose) }}"))),
-        *optional_row("report.action", "Action", para("TableText", run("{{r runs(report.action) }}"))),
+        *optional_row(
+            "report.contact.telephone",
+            "Telephone",
+            para("TableText", run("{{r runs(report.contact.telephone) }}")),
+        ),
+        *optional_row(
+            "report.contact.email",
+            "Email",
+            para("TableText", run("{{r runs(report.contact.email) }}")),
+        ),
+        *optional_row(
+            "report.purpose", "Purpose", para("TableText", run("{{r runs(report.purpose) }}"))
+        ),
+        *optional_row(
+            "report.action", "Action", para("TableText", run("{{r runs(report.action) }}"))
+        ),
     ]
     summary_rows = [
         label_row("Summary", para("TableText", run("{{r runs(report.summary) }}"))),
@@ -115,12 +132,20 @@ def committee_report() -> dict[str, str]:
             "Recommendations",
             para("TableText", run("{{r runs(lead_in) }}"))
             + tag("{%p for item in report.recommendations %}")
-            + tag("{{p paragraph(item.text, 'Recommendation', list='recommendations', " + SHADE + ") }}")
+            + tag(
+                "{{p paragraph(item.text, 'Recommendation', list='recommendations', "
+                + SHADE
+                + ") }}"
+            )
             + tag("{%p endfor %}"),
         ),
     ]
     implications = []
-    for key, heading in (("financial", "Financial"), ("legal", "Legal"), ("equalities", "Equalities")):
+    for key, heading in (
+        ("financial", "Financial"),
+        ("legal", "Legal"),
+        ("equalities", "Equalities"),
+    ):
         implications += [
             para("Heading1", run(f"{heading} implications{{{{ implications_for }}}}")),
             tag(f"{{{{p block(report.implications.{key}, 'BodyText', none, false) }}}}"),

@@ -66,9 +66,7 @@ def table(widths: list[int], *rows: str, style: str = "HeaderTable", caption: st
 
 def field(instruction: str, placeholder: str, properties: str = "") -> str:
     """A simple field (PAGE, NUMPAGES) with a cached result Word updates on display."""
-    return (
-        f'<w:fldSimple w:instr=" {instruction} ">{run(placeholder, properties)}</w:fldSimple>'
-    )
+    return f'<w:fldSimple w:instr=" {instruction} ">{run(placeholder, properties)}</w:fldSimple>'
 
 
 def document(body: str) -> str:
@@ -91,8 +89,7 @@ def footer_part(*paragraphs: str) -> str:
 
 
 CONTENT_TYPES = (
-    DECLARATION
-    + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    DECLARATION + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
     '<Default Extension="png" ContentType="image/png"/>'
@@ -128,8 +125,7 @@ DOCUMENT_RELS = (
 )
 
 SETTINGS = (
-    DECLARATION
-    + f"<w:settings {NS}>"
+    DECLARATION + f"<w:settings {NS}>"
     '<w:defaultTabStop w:val="567"/><w:characterSpacingControl w:val="doNotCompress"/>'
     '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
     '<w:themeFontLang w:val="en-GB"/>'
@@ -149,7 +145,9 @@ PLACEHOLDER_APP = (
 )
 
 
-def _run_props(size: int | None = None, bold: bool = False, italic: bool = False, colour: str | None = None) -> str:
+def _run_props(
+    size: int | None = None, bold: bool = False, italic: bool = False, colour: str | None = None
+) -> str:
     props = ""
     if bold:
         props += "<w:b/><w:bCs/>"
@@ -162,13 +160,22 @@ def _run_props(size: int | None = None, bold: bool = False, italic: bool = False
     return props
 
 
-def _style(style_id: str, name: str, kind: str = "paragraph", *, based_on: str | None = "Normal",
-           ppr: str = "", rpr: str = "", next_style: str | None = None, extra: str = "") -> str:
+def _style(
+    style_id: str,
+    name: str,
+    kind: str = "paragraph",
+    *,
+    based_on: str | None = "Normal",
+    ppr: str = "",
+    rpr: str = "",
+    next_style: str | None = None,
+    extra: str = "",
+) -> str:
     based = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
     following = f'<w:next w:val="{next_style}"/>' if next_style else ""
     return (
         f'<w:style w:type="{kind}" w:customStyle="1" w:styleId="{style_id}"><w:name w:val="{name}"/>'
-        f'{based}{following}<w:qFormat/>{extra}'
+        f"{based}{following}<w:qFormat/>{extra}"
         f"{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}</w:style>"
     )
 
@@ -186,52 +193,118 @@ def styles() -> str:
         '<w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
         '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
         "</w:tblCellMar></w:tblPr></w:style>",
-        _style("Committee", "Committee", ppr='<w:spacing w:after="240"/>', rpr=_run_props(32, bold=True)),
-        _style("ReportTitle", "Report Title", ppr=keep + '<w:spacing w:before="360" w:after="240"/><w:outlineLvl w:val="0"/>',
-               rpr=_run_props(28, bold=True), next_style="Heading1"),
+        _style(
+            "Committee",
+            "Committee",
+            ppr='<w:spacing w:after="240"/>',
+            rpr=_run_props(32, bold=True),
+        ),
+        _style(
+            "ReportTitle",
+            "Report Title",
+            ppr=keep + '<w:spacing w:before="360" w:after="240"/><w:outlineLvl w:val="0"/>',
+            rpr=_run_props(28, bold=True),
+            next_style="Heading1",
+        ),
         '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/>'
-        '<w:next w:val="NumberedParagraph"/><w:qFormat/><w:pPr>' + keep +
-        '<w:spacing w:before="280" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr>'
+        '<w:next w:val="NumberedParagraph"/><w:qFormat/><w:pPr>'
+        + keep
+        + '<w:spacing w:before="280" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr>'
         f"<w:rPr>{_run_props(26, bold=True)}</w:rPr></w:style>",
         '<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/>'
-        '<w:next w:val="NumberedParagraph"/><w:qFormat/><w:pPr>' + keep +
-        '<w:spacing w:before="200" w:after="120"/><w:outlineLvl w:val="1"/></w:pPr>'
+        '<w:next w:val="NumberedParagraph"/><w:qFormat/><w:pPr>'
+        + keep
+        + '<w:spacing w:before="200" w:after="120"/><w:outlineLvl w:val="1"/></w:pPr>'
         f"<w:rPr>{_run_props(24, bold=True, italic=True)}</w:rPr></w:style>",
-        _style("AppendixHeading", "Appendix Heading", based_on="Heading1",
-               ppr=keep + '<w:pageBreakBefore/><w:outlineLvl w:val="0"/>', next_style="AppendixTitle"),
-        _style("AppendixTitle", "Appendix Title", ppr=keep + '<w:spacing w:after="240"/>',
-               rpr=_run_props(24, bold=True), next_style="Heading1"),
+        _style(
+            "AppendixHeading",
+            "Appendix Heading",
+            based_on="Heading1",
+            ppr=keep + '<w:pageBreakBefore/><w:outlineLvl w:val="0"/>',
+            next_style="AppendixTitle",
+        ),
+        _style(
+            "AppendixTitle",
+            "Appendix Title",
+            ppr=keep + '<w:spacing w:after="240"/>',
+            rpr=_run_props(24, bold=True),
+            next_style="Heading1",
+        ),
         _style("BodyText", "Body Text"),
-        _style("NumberedParagraph", "Numbered Paragraph",
-               ppr='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>' + numbered_indent),
-        _style("Recommendation", "Recommendation",
-               ppr='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr><w:spacing w:after="80"/>'
-               + numbered_indent),
-        _style("ListBullet", "List Bullet",
-               ppr='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr><w:spacing w:after="80"/>'
-               '<w:ind w:left="1134" w:hanging="397"/>'),
-        _style("Quote", "Quote", ppr='<w:ind w:left="1134" w:right="567"/>', rpr=_run_props(italic=True)),
+        _style(
+            "NumberedParagraph",
+            "Numbered Paragraph",
+            ppr='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>' + numbered_indent,
+        ),
+        _style(
+            "Recommendation",
+            "Recommendation",
+            ppr='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr><w:spacing w:after="80"/>'
+            + numbered_indent,
+        ),
+        _style(
+            "ListBullet",
+            "List Bullet",
+            ppr='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr><w:spacing w:after="80"/>'
+            '<w:ind w:left="1134" w:hanging="397"/>',
+        ),
+        _style(
+            "Quote",
+            "Quote",
+            ppr='<w:ind w:left="1134" w:right="567"/>',
+            rpr=_run_props(italic=True),
+        ),
         _style("ContinuedText", "Continued Text", ppr='<w:ind w:left="567"/>'),
-        _style("Marking", "Not For Publication Marking",
-               ppr='<w:pBdr><w:top w:val="single" w:sz="12" w:space="4" w:color="9C0006"/>'
-               '<w:left w:val="single" w:sz="12" w:space="4" w:color="9C0006"/>'
-               '<w:bottom w:val="single" w:sz="12" w:space="4" w:color="9C0006"/>'
-               '<w:right w:val="single" w:sz="12" w:space="4" w:color="9C0006"/></w:pBdr>'
-               '<w:spacing w:before="120" w:after="240"/><w:jc w:val="center"/>',
-               rpr=_run_props(22, bold=True, colour="9C0006")),
+        _style(
+            "Marking",
+            "Not For Publication Marking",
+            ppr='<w:pBdr><w:top w:val="single" w:sz="12" w:space="4" w:color="9C0006"/>'
+            '<w:left w:val="single" w:sz="12" w:space="4" w:color="9C0006"/>'
+            '<w:bottom w:val="single" w:sz="12" w:space="4" w:color="9C0006"/>'
+            '<w:right w:val="single" w:sz="12" w:space="4" w:color="9C0006"/></w:pBdr>'
+            '<w:spacing w:before="120" w:after="240"/><w:jc w:val="center"/>',
+            rpr=_run_props(22, bold=True, colour="9C0006"),
+        ),
         _style("TableText", "Table Text", ppr='<w:spacing w:before="40" w:after="40"/>'),
         _style("TableLabel", "Table Label", based_on="TableText", rpr=_run_props(bold=True)),
-        _style("Header", "header", ppr='<w:jc w:val="right"/><w:spacing w:after="0"/>', rpr=_run_props(18)),
-        _style("HeaderMarking", "Header Marking", based_on="Header", rpr=_run_props(18, bold=True, colour="9C0006")),
-        _style("Footer", "footer", ppr='<w:jc w:val="center"/><w:spacing w:after="0"/>', rpr=_run_props(18)),
-        _style("ExemptText", "Exempt Text", "character", based_on="DefaultParagraphFont",
-               rpr='<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>'),
-        _style("WithheldText", "Withheld Text", "character", based_on="DefaultParagraphFont",
-               rpr=_run_props(italic=True, colour="404040")),
+        _style(
+            "Header",
+            "header",
+            ppr='<w:jc w:val="right"/><w:spacing w:after="0"/>',
+            rpr=_run_props(18),
+        ),
+        _style(
+            "HeaderMarking",
+            "Header Marking",
+            based_on="Header",
+            rpr=_run_props(18, bold=True, colour="9C0006"),
+        ),
+        _style(
+            "Footer",
+            "footer",
+            ppr='<w:jc w:val="center"/><w:spacing w:after="0"/>',
+            rpr=_run_props(18),
+        ),
+        _style(
+            "ExemptText",
+            "Exempt Text",
+            "character",
+            based_on="DefaultParagraphFont",
+            rpr='<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>',
+        ),
+        _style(
+            "WithheldText",
+            "Withheld Text",
+            "character",
+            based_on="DefaultParagraphFont",
+            rpr=_run_props(italic=True, colour="404040"),
+        ),
         '<w:style w:type="table" w:customStyle="1" w:styleId="HeaderTable"><w:name w:val="Header Table"/>'
         '<w:basedOn w:val="TableNormal"/><w:qFormat/><w:tblPr><w:tblBorders>'
-        + "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
-                  for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        + "".join(
+            f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
+            for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+        )
         + '</w:tblBorders><w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
         '<w:bottom w:w="57" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>',
     ]
@@ -244,8 +317,15 @@ def styles() -> str:
     return f"{DECLARATION}<w:styles {NS}>{defaults}{''.join(items)}</w:styles>"
 
 
-def _abstract(abstract_id: int, name: str, fmt: str, text: str, left: int, hanging: int,
-              font: str | None = None) -> str:
+def _abstract(
+    abstract_id: int,
+    name: str,
+    fmt: str,
+    text: str,
+    left: int,
+    hanging: int,
+    font: str | None = None,
+) -> str:
     fonts = f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr>' if font else ""
     return (
         f'<w:abstractNum w:abstractNumId="{abstract_id}"><w:multiLevelType w:val="singleLevel"/>'

@@ -130,7 +130,9 @@ def _check_well_formed(path: Path, name: str, data: bytes) -> None:
     try:
         etree.fromstring(data)
     except etree.XMLSyntaxError as error:
-        raise BuildError(f"the rendered {name} is not well-formed XML: {error}", path=path) from None
+        raise BuildError(
+            f"the rendered {name} is not well-formed XML: {error}", path=path
+        ) from None
 
 
 def core_properties_xml(properties: DocumentProperties) -> bytes:
@@ -157,7 +159,7 @@ def core_properties_xml(properties: DocumentProperties) -> bytes:
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
         "</cp:coreProperties>"
-    ).encode("utf-8")
+    ).encode()
 
 
 APP_XML = (

@@ -127,7 +127,7 @@ def paragraph_helper(numbering: Numbering | None) -> Any:
         text: Text | str | None,
         style: str = "BodyText",
         *,
-        list: str | None = None,  # noqa: A002 - the name templates read best
+        list: str | None = None,
         shaded: bool = False,
         bold: bool = False,
         keep_with_next: bool = False,
@@ -141,7 +141,9 @@ def paragraph_helper(numbering: Numbering | None) -> Any:
             num_id = numbering.num_id(list)
             properties += f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
         if shaded:
-            properties += f'<w:shd w:val="clear" w:color="auto" w:fill="{EXEMPT_PARAGRAPH_SHADING}"/>'
+            properties += (
+                f'<w:shd w:val="clear" w:color="auto" w:fill="{EXEMPT_PARAGRAPH_SHADING}"/>'
+            )
         return Markup(f"<w:p><w:pPr>{properties}</w:pPr>{runs(text, bold=bold)}</w:p>")
 
     return paragraph

@@ -5,8 +5,6 @@ from __future__ import annotations
 from docgen.models.base import Model
 from docgen.models.committee_report import CommitteeReport
 
-RECORD_KINDS: dict[str, type[Model]] = {
-    model.kind: model for model in (CommitteeReport,)
-}
+RECORD_KINDS: dict[str, type[Model]] = {model.kind: model for model in (CommitteeReport,)}
 
 __all__ = ["RECORD_KINDS", "CommitteeReport", "Model"]

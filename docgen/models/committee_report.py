@@ -13,8 +13,16 @@ from typing import Self
 import attrs
 
 from docgen.exempt import Exemption, Text
-from docgen.models.base import ALWAYS_PUBLIC, Contact, Exemptable, Model, Paragraph, Person, notice_text, statement_text
-
+from docgen.models.base import (
+    ALWAYS_PUBLIC,
+    Contact,
+    Exemptable,
+    Model,
+    Paragraph,
+    Person,
+    notice_text,
+    statement_text,
+)
 
 WITHHELD_HEADING = "Not for publication"
 
@@ -24,7 +32,9 @@ def _at_least_one(_instance: object, attribute: attrs.Attribute, value: tuple) -
         raise ValueError(f"{attribute.name} needs at least one entry")
 
 
-def withheld_paragraphs(paragraphs: tuple[Paragraph, ...], exempt: Exemption) -> tuple[Paragraph, ...]:
+def withheld_paragraphs(
+    paragraphs: tuple[Paragraph, ...], exempt: Exemption
+) -> tuple[Paragraph, ...]:
     """One numbered placeholder per paragraph, so public numbering matches the full one.
 
     The first carries the statement of why the passage is withheld; the rest a notice.
@@ -168,9 +178,7 @@ class CommitteeReport(Model):
             summary=statement_text(exempt),
             recommendations=(Recommendation(text=notice_text(exempt), exempt=exempt),),
             sections=(Section(heading=Text.plain(WITHHELD_HEADING), paragraphs=(statement,)),),
-            implications=Implications(
-                financial=statement, legal=statement, equalities=statement
-            ),
+            implications=Implications(financial=statement, legal=statement, equalities=statement),
             about=None,
             exempt=exempt,
         )

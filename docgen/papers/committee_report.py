@@ -12,7 +12,7 @@ from docgen.papers.base import Paper, Source, register
 
 
 def lead_in(report: CommitteeReport) -> Text:
-    """"<Committee> is asked to:" unless the record words it otherwise."""
+    """ "<Committee> is asked to:" unless the record words it otherwise."""
     if report.recommendations_lead_in is not None:
         return report.recommendations_lead_in
     return Text((*report.committee.spans, Span(" is asked to:")))

@@ -1,0 +1,3 @@
+"""docgen: local-government papers from structured records, in full and public versions."""
+
+__version__ = "0.1.0"

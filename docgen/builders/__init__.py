@@ -1,0 +1,1 @@
+"""Builders: one per output format; they know the format, not the domain."""

@@ -1,0 +1,73 @@
+"""Shared fixtures: the project's folders, a record writer, and the .docx snapshot."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+
+from docgen.docx_text import docx_to_text
+
+PROJECT = Path(__file__).resolve().parent.parent
+RECORDS = PROJECT / "records"
+TEMPLATES = PROJECT / "templates"
+EXAMPLE_RECORDS = sorted(RECORDS.rglob("*.yaml"))
+
+MINIMAL_REPORT = """\
+kind: committee_report
+committee: Cabinet
+meeting_date: 2026-10-14
+item: "4"
+title: Library opening hours
+report_by: {name: Sam Okafor, job_title: Head of Libraries}
+contact: {name: Sam Okafor, telephone: 01632 960 001, email: sam.okafor@example.gov.uk}
+summary: The report proposes longer opening hours at the central library.
+recommendations:
+  - agree the longer opening hours from January.
+sections:
+  - heading: Proposal
+    paragraphs:
+      - The central library would open until 8pm on weekdays.
+      - The cost is met from the existing budget.
+implications:
+  financial: None
+  legal: None
+  equalities: None
+"""
+
+
+class DocxTextSnapshot(SingleFileSnapshotExtension):
+    """A .docx snapshot stored as the readable text of `docx_to_text`, one file each."""
+
+    _write_mode = WriteMode.TEXT
+    file_extension = "txt"
+
+    def serialize(self, data: Any, **_kwargs: Any) -> str:
+        return docx_to_text(data) if isinstance(data, bytes) else str(data)
+
+
+@pytest.fixture
+def docx_snapshot(snapshot: Any) -> Any:
+    return snapshot.use_extension(DocxTextSnapshot)
+
+
+@pytest.fixture
+def write_record(tmp_path: Path) -> Callable[..., Path]:
+    """Write YAML (dedented) as ``records/<name>.yaml`` under a temporary folder."""
+
+    def write(text: str, name: str = "report") -> Path:
+        path = tmp_path / "records" / f"{name}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def minimal_report() -> str:
+    return MINIMAL_REPORT

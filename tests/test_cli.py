@@ -1,0 +1,85 @@
+"""The docgen command: thin, quiet on success, located and traceback-free on failure."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from docgen.cli import main
+
+from .conftest import PROJECT
+
+
+@pytest.fixture
+def in_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary project folder with the real templates, as the current folder."""
+    (tmp_path / "templates").symlink_to(PROJECT / "templates")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_build_writes_both_versions_and_says_so(
+    in_project: Path, write_record: Callable[..., Path], minimal_report: str
+) -> None:
+    """``docgen build`` with no paths builds records/ into outputs/."""
+    write_record(minimal_report, "cabinet-libraries")
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    assert "2 written, 0 unchanged, 0 failed" in result.output
+    assert (in_project / "outputs/public/cabinet-libraries/committee_report.docx").is_file()
+
+
+def test_build_into_another_folder(
+    in_project: Path, write_record: Callable[..., Path], minimal_report: str
+) -> None:
+    """``--out`` chooses the output folder."""
+    write_record(minimal_report, "cabinet-libraries")
+    result = CliRunner().invoke(main, ["build", "--out", "elsewhere", "records"])
+    assert result.exit_code == 0
+    assert (in_project / "elsewhere/full/cabinet-libraries/committee_report.docx").is_file()
+
+
+def test_errors_are_located_lines_without_a_traceback(
+    in_project: Path, write_record: Callable[..., Path], minimal_report: str
+) -> None:
+    """A bad record exits 1 and prints file:line: field: problem."""
+    write_record(minimal_report.replace("summary:", "sumary:"), "bad")
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert "records/bad.yaml:8: sumary: unknown field; did you mean 'summary'?" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_check_writes_nothing(
+    in_project: Path, write_record: Callable[..., Path], minimal_report: str
+) -> None:
+    """``docgen check`` validates only."""
+    write_record(minimal_report)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 0 and "all records are valid" in result.output
+    assert not (in_project / "outputs").exists()
+
+
+def test_papers_lists_each_paper_and_the_records_it_accepts() -> None:
+    """``docgen papers`` is the registry, readable."""
+    result = CliRunner().invoke(main, ["papers"])
+    assert result.exit_code == 0
+    assert "committee_report" in result.output and "accepts: committee_report" in result.output
+
+
+def test_help_does_not_import_the_rendering_libraries() -> None:
+    """Start-up stays quick: docxtpl, lxml and python-docx load only when a command needs them."""
+    code = (
+        "import sys; from click.testing import CliRunner; from docgen.cli import main; "
+        "CliRunner().invoke(main, ['--help']); "
+        "print(sorted(m for m in ('docxtpl', 'docx', 'lxml', 'weasyprint') if m in sys.modules))"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert output.stdout.strip() == "[]"
