@@ -27,7 +27,7 @@ from cattrs.gen import make_dict_structure_fn
 
 from docgen.exempt import PART_1_PARAGRAPHS, Exemption, MarkError, parse_text
 from docgen.exempt import Text as RecordText
-from docgen.models.base import Exemptable
+from docgen.models.base import NON_EMPTY_KEY, Exemptable
 from docgen.yamlnodes import Path_
 
 
@@ -143,13 +143,31 @@ def make_converter() -> cattrs.Converter:
     def model_hook(cls: type[Exemptable]) -> Any:
         mapping: Any = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
         shorthand = cls.shorthand
+        non_empty = [f for f in attrs.fields(cls) if f.metadata.get(NON_EMPTY_KEY)]
 
         def structure(value: Any, _type: Any) -> Any:
             if shorthand is not None and isinstance(value, str):
                 value = {shorthand: value}
             if not isinstance(value, dict):
                 raise TypeError(f"expected a mapping of fields, found {_describe(value)}")
-            return mapping(value, cls)
+            errors: list[Exception] = [
+                _at_field(ValueError("needs at least one entry"), cls, field)
+                for field in non_empty
+                if value.get(field.name) == []
+            ]
+            try:
+                model = mapping(value, cls)
+            except ClassValidationError as error:
+                errors.extend(error.exceptions)
+            else:
+                for name, message in model.problems():
+                    problem = ValueError(message)
+                    errors.append(
+                        _at_field(problem, cls, attrs.fields_dict(cls)[name]) if name else problem
+                    )
+            if errors:
+                raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
+            return model
 
         return structure
 
@@ -157,6 +175,16 @@ def make_converter() -> cattrs.Converter:
         lambda t: isinstance(t, type) and issubclass(t, Exemptable), model_hook
     )
     return converter
+
+
+def _at_field(error: Exception, cls: type, field: attrs.Attribute) -> Exception:
+    """Attach the note cattrs uses to say which attribute an error belongs to."""
+    error.__notes__ = [
+        AttributeValidationNote(
+            f"Structuring class {cls.__qualname__} @ attribute {field.name}", field.name, field.type
+        )
+    ]
+    return error
 
 
 def problems(error: BaseException, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:

@@ -12,6 +12,7 @@ paragraphs to keep numbers for); it never copies the exempt values across.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterator
 from typing import ClassVar, Self
 
 import attrs
@@ -20,6 +21,10 @@ from docgen.exempt import Exemption, Span, SpanKind, Text
 
 EXEMPT_BY_DEFAULT = "docgen.exempt_by_default"
 """Field metadata key: the Schedule 12A paragraphs that make a field exempt unmarked."""
+
+NON_EMPTY_KEY = "docgen.non_empty"
+NON_EMPTY = {NON_EMPTY_KEY: True}
+"""Field metadata: a list that must have at least one entry."""
 
 ALWAYS_PUBLIC_KEY = "docgen.always_public"
 ALWAYS_PUBLIC = {ALWAYS_PUBLIC_KEY: True}
@@ -52,6 +57,10 @@ class Exemptable(ABC):
     @abstractmethod
     def withheld(self) -> Self:
         """What the public view shows instead of this exempt mapping."""
+
+    def problems(self) -> Iterator[tuple[str | None, str]]:
+        """Checks across fields, as (field or None, message); loading locates them."""
+        return iter(())
 
 
 @attrs.frozen(kw_only=True)

@@ -7,6 +7,7 @@ Financial / Legal / Equalities implications, appendices and background papers.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Self
 
@@ -15,6 +16,7 @@ import attrs
 from docgen.exempt import Exemption, Text
 from docgen.models.base import (
     ALWAYS_PUBLIC,
+    NON_EMPTY,
     Contact,
     Exemptable,
     Model,
@@ -25,11 +27,6 @@ from docgen.models.base import (
 )
 
 WITHHELD_HEADING = "Not for publication"
-
-
-def _at_least_one(_instance: object, attribute: attrs.Attribute, value: tuple) -> None:
-    if not value:
-        raise ValueError(f"{attribute.name} needs at least one entry")
 
 
 def withheld_paragraphs(
@@ -50,7 +47,7 @@ class Subsection(Exemptable):
     """A sub-heading inside a section and the paragraphs under it."""
 
     heading: Text
-    paragraphs: tuple[Paragraph, ...] = attrs.field(default=(), validator=_at_least_one)
+    paragraphs: tuple[Paragraph, ...] = attrs.field(metadata=NON_EMPTY)
 
     def withheld(self) -> Self:
         assert self.exempt is not None
@@ -68,6 +65,10 @@ class Section(Exemptable):
     heading: Text
     paragraphs: tuple[Paragraph, ...] = ()
     subsections: tuple[Subsection, ...] = ()
+
+    def problems(self) -> Iterator[tuple[str | None, str]]:
+        if not self.paragraphs and not self.subsections:
+            yield None, "a section needs paragraphs or subsections under its heading"
 
     def withheld(self) -> Self:
         assert self.exempt is not None
@@ -120,6 +121,10 @@ class Appendix(Exemptable):
     paragraphs: tuple[Paragraph, ...] = ()
     sections: tuple[Section, ...] = ()
 
+    def problems(self) -> Iterator[tuple[str | None, str]]:
+        if not self.paragraphs and not self.sections:
+            yield None, "an appendix needs paragraphs or sections"
+
     def withheld(self) -> Self:
         assert self.exempt is not None
         return type(self)(title=statement_text(self.exempt), exempt=self.exempt)
@@ -155,8 +160,8 @@ class CommitteeReport(Model):
     action: Text | None = None
     summary: Text
     recommendations_lead_in: Text | None = None
-    recommendations: tuple[Recommendation, ...] = attrs.field(validator=_at_least_one)
-    sections: tuple[Section, ...] = attrs.field(validator=_at_least_one)
+    recommendations: tuple[Recommendation, ...] = attrs.field(metadata=NON_EMPTY)
+    sections: tuple[Section, ...] = attrs.field(metadata=NON_EMPTY)
     implications: Implications
     appendices: tuple[Appendix, ...] = ()
     background_papers: tuple[BackgroundPaper, ...] = ()
