@@ -208,13 +208,17 @@ def test_text_must_be_text_not_a_number_or_a_list(
     ]
 
 
-def test_empty_lists_and_empty_sections_are_located(write_record: Callable[..., Path], minimal_report: str) -> None:
+def test_empty_lists_and_empty_sections_are_located(
+    write_record: Callable[..., Path], minimal_report: str
+) -> None:
     """A report needs recommendations and sections; a heading needs something under it."""
-    text = minimal_report.replace(
-        "recommendations:\n  - agree the longer opening hours from January.\n", "recommendations: []\n"
-    ).replace(
-        "sections:\n", "sections:\n  - heading: Nothing under me\n"
-    ) + "appendices:\n  - title: Empty appendix\n"
+    text = (
+        minimal_report.replace(
+            "recommendations:\n  - agree the longer opening hours from January.\n",
+            "recommendations: []\n",
+        ).replace("sections:\n", "sections:\n  - heading: Nothing under me\n")
+        + "appendices:\n  - title: Empty appendix\n"
+    )
     assert [p.split(": ", 1)[1] for p in problems_of(write_record(text))] == [
         "recommendations: needs at least one entry",
         "sections[0]: a section needs paragraphs or subsections under its heading",
