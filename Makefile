@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SETUP := $(VENV)/.setup-done
 
-.PHONY: all help setup papers test lint format snapshots templates clean
+.PHONY: all help setup papers test lint format snapshots templates clean scan
 
 all: papers ## Set up (first time) and build every paper for records/ into outputs/
 
@@ -48,3 +48,6 @@ templates: $(SETUP) ## Regenerate templates/*.docx from tools/make_docx_template
 
 clean: ## Remove built papers (keeps .venv)
 	rm -rf outputs
+
+scan: $(SETUP) ## Scan every built public paper for exempt text (build does this too)
+	$(BIN)/docgen scan outputs/public

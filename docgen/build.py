@@ -19,10 +19,11 @@ from docgen.builders.docx import WordTemplate
 from docgen.errors import BuildError, DocgenError, LeakError, RecordError
 from docgen.loading import Record, RecordSet, record_files
 from docgen.papers import Paper, Source, papers_for
-from docgen.scan import scan_docx
-from docgen.views import Version, exempt_values, view
+from docgen.scan import Leak, scan_docx
+from docgen.views import ExemptValue, Version, exempt_values, view
 
 DEFAULT_OUT = Path("outputs")
+PAPER_SUFFIXES = (".docx",)
 DEFAULT_RECORDS = Path("records")
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -63,7 +64,7 @@ def render_record(
 ) -> dict[Path, bytes]:
     """Every paper for ``record``, both versions, as {path: bytes}; raises on any failure."""
     rendered: dict[Path, bytes] = {}
-    values = list(exempt_values(record.data))
+    values = paper_exempt_values(record, references)
     for paper in papers_for(record.kind):
         template = templates.word(paper.word_template)
         for version in Version:
@@ -87,6 +88,16 @@ def render_record(
                     )
             rendered[path] = data
     return rendered
+
+
+def paper_exempt_values(record: Record, references: list[Record]) -> list[ExemptValue]:
+    """Every exempt value a paper of ``record`` could draw on, its references' included."""
+    values = list(exempt_values(record.data))
+    for reference in references:
+        values.extend(
+            ExemptValue(f"{reference.id}: {v.field}", v.text) for v in exempt_values(reference.data)
+        )
+    return values
 
 
 def write_atomically(path: Path, data: bytes) -> bool:
@@ -177,3 +188,61 @@ def default_templates() -> Path:
     """``templates/`` in the current folder if there is one, else the project's own."""
     local = Path("templates")
     return local if local.is_dir() else PACKAGE_TEMPLATES
+
+
+@attrs.frozen
+class ScanResult:
+    """One public paper scanned: its path and the leaks found (none, one hopes)."""
+
+    path: Path
+    leaks: tuple[Leak, ...]
+
+
+def scan(
+    paths: Iterable[Path] = (DEFAULT_OUT / Version.PUBLIC.value,),
+    records_root: Path = DEFAULT_RECORDS,
+) -> tuple[list[ScanResult], list[DocgenError]]:
+    """Scan built public papers for their records' exempt values.
+
+    A paper's record is found from its path (``…/public/<id>/<paper>.docx``) under
+    ``records_root``; papers of the full version are not scanned (they hold exempt
+    text by design) and are reported as errors if named.
+    """
+    records = RecordSet(records_root)
+    results: list[ScanResult] = []
+    errors: list[DocgenError] = []
+    for path in _paper_files(paths, errors):
+        if path.parent.parent.name != Version.PUBLIC.value:
+            errors.append(
+                BuildError("not a public paper (…/public/<id>/<paper>); not scanned", path=path)
+            )
+            continue
+        record_id = path.parent.name
+        found = records.find(record_id, records_root / "_")
+        if found is None:
+            errors.append(
+                BuildError(
+                    f"no record '{record_id}' under {records_root} to scan against", path=path
+                )
+            )
+            continue
+        try:
+            record = records.load(found)
+            values = paper_exempt_values(record, records.references(record))
+        except RecordError as error:
+            errors.append(error)
+            continue
+        results.append(
+            ScanResult(path, tuple(scan_docx(path.read_bytes(), values, name=str(path))))
+        )
+    return results, errors
+
+
+def _paper_files(paths: Iterable[Path], errors: list[DocgenError]) -> Iterator[Path]:
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.suffix in PAPER_SUFFIXES)
+        elif path.is_file():
+            yield path
+        else:
+            errors.append(BuildError("no such paper or folder", path=path))

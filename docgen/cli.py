@@ -71,6 +71,29 @@ def check(paths: tuple[Path, ...]) -> None:
 
 
 @main.command()
+@PATHS
+def scan(paths: tuple[Path, ...]) -> None:
+    """Scan built public papers in PATHS (default: outputs/public) for exempt text.
+
+    Each leak is reported with the file, the part of the file and the field of the
+    record whose exempt value was found there; the value itself is never printed.
+    """
+    from docgen.build import DEFAULT_OUT
+    from docgen.build import scan as run_scan
+
+    results, errors = run_scan(paths or (DEFAULT_OUT / "public",))
+    leaks = [(result.path, leak) for result in results for leak in result.leaks]
+    for path, leak in leaks:
+        click.echo(f"leak: {path}: {leak}", err=True)
+    _report(errors)
+    clean = sum(1 for result in results if not result.leaks)
+    click.echo(
+        f"{len(results)} public paper(s) scanned, {clean} clean, {len(results) - clean} leaking"
+    )
+    sys.exit(1 if leaks or errors else 0)
+
+
+@main.command()
 def papers() -> None:
     """List the paper kinds and the record kinds each accepts."""
     from docgen.papers import PAPERS

@@ -15,8 +15,10 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable
+from urllib.parse import unquote
 
 import attrs
+from lxml import etree
 
 from docgen.views import ExemptValue
 
@@ -25,8 +27,9 @@ MIN_VALUE_LENGTH = 3
 SPACELESS_MIN_LENGTH = 8
 """Values at least this long are also searched for with all white space removed."""
 
-_TAG = re.compile(r"<[^>]*>")
+_XML_PARSER = etree.XMLParser(resolve_entities=False, huge_tree=True, no_network=True)
 _SPACE = re.compile(r"\s+")
+_TAG = re.compile(r"<[^>]*>")
 
 
 @attrs.frozen
@@ -66,12 +69,36 @@ def _needles(values: Iterable[ExemptValue]) -> list[_Needle]:
     return needles
 
 
+def _xml_forms(raw: str) -> list[str] | None:
+    """What a reader can get out of an XML part: text (runs joined, and spaced), attribute
+    values, comments. Tag and attribute *names* are left out: they are the format's,
+    and a short exempt value would match them by chance."""
+    try:
+        root = etree.fromstring(raw.encode("utf-8"), parser=_XML_PARSER)
+    except (etree.XMLSyntaxError, ValueError):
+        return None
+    if root is None:
+        return None
+    pieces = [piece for piece in root.itertext() if piece]
+    attributes = [value for node in root.iter() for value in node.attrib.values()]
+    comments = [node.text or "" for node in root.iter(etree.Comment, etree.ProcessingInstruction)]
+    return ["".join(pieces), " ".join(pieces), " | ".join(attributes), " | ".join(comments)]
+
+
 def _haystacks(raw: str) -> list[str]:
-    """The forms of one part's text that a value is looked for in."""
-    decoded = html.unescape(raw)
-    joined = html.unescape(_TAG.sub("", raw))
-    spaced = html.unescape(_TAG.sub(" ", raw))
-    return [_fold(decoded), _fold(joined), _fold(spaced)]
+    """The forms of one part's text that a value is looked for in.
+
+    XML is read as a parser reads it (entities decoded): its text with tags removed (a
+    word split across runs) and with a space between pieces (words in separate
+    paragraphs), its attribute values and its comments. Anything else is taken as it
+    is. %-encoding (relationship targets) is undone in both.
+    """
+    forms = _xml_forms(raw) if raw.lstrip().startswith("<") else None
+    if forms is None:  # not XML, or not well-formed: read it every way at once
+        forms = [raw, html.unescape(raw), *(html.unescape(_TAG.sub(s, raw)) for s in ("", " "))]
+    if "%" in raw:
+        forms.extend(unquote(form) for form in list(forms))
+    return [_fold(form) for form in forms]
 
 
 def scan_text(part: str, raw: str, values: Iterable[ExemptValue]) -> list[Leak]:
@@ -95,18 +122,32 @@ def _decode(data: bytes) -> str:
 
 
 def scan_docx(data: bytes, values: Iterable[ExemptValue], name: str = "") -> list[Leak]:
-    """Leaks of ``values`` anywhere in a .docx: every zip member, its name and comments."""
+    """Leaks of ``values`` anywhere in a .docx: every zip member, its name and comments.
+
+    A member that is itself a zip (an embedded workbook or document) is opened and
+    scanned the same way.
+    """
     values = list(values)
-    leaks: list[Leak] = []
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        leaks.extend(scan_text("zip comment", _decode(archive.comment), values))
-        for info in archive.infolist():
-            leaks.extend(scan_text(f"zip member name {info.filename}", info.filename, values))
-            if info.comment:
-                leaks.extend(scan_text(f"{info.filename} (comment)", _decode(info.comment), values))
-            leaks.extend(scan_text(info.filename, _decode(archive.read(info)), values))
+    leaks = _scan_zip(data, values, prefix="")
     if name:
         leaks.extend(scan_path(name, values))
+    return leaks
+
+
+def _scan_zip(data: bytes, values: list[ExemptValue], prefix: str) -> list[Leak]:
+    leaks: list[Leak] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        leaks.extend(scan_text(f"{prefix}zip comment", _decode(archive.comment), values))
+        for info in archive.infolist():
+            member = f"{prefix}{info.filename}"
+            leaks.extend(scan_text(f"zip member name {member}", info.filename, values))
+            if info.comment:
+                leaks.extend(scan_text(f"{member} (comment)", _decode(info.comment), values))
+            content = archive.read(info)
+            if content.startswith(b"PK\x03\x04"):
+                leaks.extend(_scan_zip(content, values, prefix=f"{member}!"))
+            else:
+                leaks.extend(scan_text(member, _decode(content), values))
     return leaks
 
 

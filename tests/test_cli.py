@@ -83,3 +83,38 @@ def test_help_does_not_import_the_rendering_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert output.stdout.strip() == "[]"
+
+
+def test_scan_reports_a_leak_by_part_and_field_never_by_value(
+    in_project: Path, write_record: Callable[..., Path], minimal_report: str
+) -> None:
+    """A public paper replaced by its full version is caught; the log stays publishable."""
+    write_record(
+        minimal_report.replace(
+            "summary: The report", "summary: For [exempt 1]Jo Bloggs[/exempt], the report"
+        ),
+        "cabinet-libraries",
+    )
+    assert CliRunner().invoke(main, ["build", "-q"]).exit_code == 0
+    clean = CliRunner().invoke(main, ["scan"])
+    assert clean.exit_code == 0 and "1 public paper(s) scanned, 1 clean, 0 leaking" in clean.output
+    full = in_project / "outputs/full/cabinet-libraries/committee_report.docx"
+    public = in_project / "outputs/public/cabinet-libraries/committee_report.docx"
+    public.write_bytes(full.read_bytes())
+    result = CliRunner().invoke(main, ["scan"])
+    assert result.exit_code == 1
+    assert (
+        "leak: outputs/public/cabinet-libraries/committee_report.docx: word/document.xml: exempt text of 'summary'"
+        in result.output
+    )
+    assert "Bloggs" not in result.output
+
+
+def test_scan_refuses_full_versions(
+    in_project: Path, write_record: Callable[..., Path], minimal_report: str
+) -> None:
+    """Full versions hold exempt text by design; scanning one is a mistake worth saying."""
+    write_record(minimal_report, "cabinet-libraries")
+    CliRunner().invoke(main, ["build", "-q"])
+    result = CliRunner().invoke(main, ["scan", "outputs/full"])
+    assert result.exit_code == 1 and "not a public paper" in result.output

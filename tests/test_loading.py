@@ -224,3 +224,12 @@ def test_empty_lists_and_empty_sections_are_located(
         "sections[0]: a section needs paragraphs or subsections under its heading",
         "appendices[0]: an appendix needs paragraphs or sections",
     ]
+
+
+def test_a_reference_cannot_be_a_path(
+    write_record: Callable[..., Path], minimal_report: str
+) -> None:
+    """``about:`` names a record id, so a record cannot send docgen to read other folders."""
+    path = write_record(minimal_report + "about: ../../secrets/report\n")
+    (problem,) = problems_of(path)
+    assert problem.startswith(f"{path}:20: about: '../../secrets/report' is not a record id")

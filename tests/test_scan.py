@@ -13,6 +13,17 @@ from docgen.views import ExemptValue
 VALUE = [ExemptValue("contact.name", "Marguerite Okonkwo-Hale")]
 
 
+NAMESPACES = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+)
+
+
+def part(body: str) -> str:
+    """A well-formed part holding ``body``, as a real package's parts are."""
+    return f'<?xml version="1.0"?><w:document {NAMESPACES}><w:body>{body}</w:body></w:document>'
+
+
 def docx_with(parts: dict[str, str], comment: bytes = b"") -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -23,35 +34,89 @@ def docx_with(parts: dict[str, str], comment: bytes = b"") -> bytes:
 
 
 @pytest.mark.parametrize(
-    ("part", "xml"),
+    ("name", "xml"),
     [
-        ("word/document.xml", "<w:t>Marguerite Okonkwo-Hale</w:t>"),
+        ("word/document.xml", part("<w:p><w:r><w:t>Marguerite Okonkwo-Hale</w:t></w:r></w:p>")),
         (
             "word/document.xml",
-            "<w:t>Margue</w:t></w:r><w:r><w:t>rite Okonkwo-</w:t><w:t>Hale</w:t>",
+            part(
+                "<w:p><w:r><w:t>Margue</w:t></w:r><w:r><w:t>rite Okonkwo-</w:t><w:t>Hale</w:t></w:r></w:p>"
+            ),
         ),
-        ("word/document.xml", "<w:t>MARGUERITE   okonkwo-hale</w:t>"),
-        ("word/document.xml", "<w:t>Marguerite</w:t></w:p><w:p><w:t>Okonkwo-Hale</w:t>"),
-        ("word/document.xml", '<wp:docPr id="1" name="x" descr="Marguerite Okonkwo-Hale"/>'),
-        ("word/document.xml", "<w:delText>Marguerite Okonkwo-Hale</w:delText>"),
-        ("word/header1.xml", "<w:t>Marguerite Okonkwo&#45;Hale</w:t>"),
-        ("word/footnotes.xml", "<w:t>Marguerite Okonkwo-Hale</w:t>"),
-        ("word/comments.xml", '<w:comment w:author="Marguerite Okonkwo-Hale"/>'),
-        ("docProps/core.xml", "<dc:creator>Marguerite Okonkwo-Hale</dc:creator>"),
-        ("docProps/custom.xml", "<vt:lpwstr>Marguerite Okonkwo-Hale</vt:lpwstr>"),
-        ("word/_rels/document.xml.rels", '<Relationship Target="mailto:Marguerite Okonkwo-Hale"/>'),
+        ("word/document.xml", part("<w:p><w:r><w:t>MARGUERITE   okonkwo-hale</w:t></w:r></w:p>")),
+        (
+            "word/document.xml",
+            part(
+                "<w:p><w:r><w:t>Marguerite</w:t></w:r></w:p><w:p><w:r><w:t>Okonkwo-Hale</w:t></w:r></w:p>"
+            ),
+        ),
+        ("word/document.xml", part('<wp:docPr id="1" name="x" descr="Marguerite Okonkwo-Hale"/>')),
+        (
+            "word/document.xml",
+            part("<w:del><w:r><w:delText>Marguerite Okonkwo-Hale</w:delText></w:r></w:del>"),
+        ),
+        (
+            "word/document.xml",
+            part("<w:r><w:rPr><w:vanish/></w:rPr><w:t>Marguerite Okonkwo-Hale</w:t></w:r>"),
+        ),
+        (
+            "word/document.xml",
+            part("<w:r><w:instrText>HYPERLINK Marguerite Okonkwo-Hale</w:instrText></w:r>"),
+        ),
+        ("word/document.xml", part('<w:bookmarkStart w:id="0" w:name="Marguerite Okonkwo-Hale"/>')),
+        ("word/document.xml", part("<!-- Marguerite Okonkwo-Hale -->")),
+        ("word/header1.xml", part("<w:t>Marguerite Okonkwo&#45;Hale</w:t>")),
+        ("word/footnotes.xml", part("<w:t>Marguerite Okonkwo-Hale</w:t>")),
+        ("word/comments.xml", part('<w:comment w:author="Marguerite Okonkwo-Hale"/>')),
+        (
+            "word/settings.xml",
+            part('<w:docVars><w:docVar w:name="x" w:val="Marguerite Okonkwo-Hale"/></w:docVars>'),
+        ),
+        (
+            "docProps/core.xml",
+            '<cp:p xmlns:cp="urn:x" xmlns:dc="urn:d"><dc:creator>Marguerite Okonkwo-Hale</dc:creator></cp:p>',
+        ),
+        (
+            "word/_rels/document.xml.rels",
+            '<Relationships><Relationship Target="mailto:Marguerite%20Okonkwo-Hale"/></Relationships>',
+        ),
         ("word/media/Marguerite Okonkwo-Hale.png", ""),
+        ("word/media/image1.png", "\x89PNG tEXt Author\x00Marguerite Okonkwo-Hale"),
+        ("word/not-well-formed.xml", "<w:t>Margue</w:t></w:r><w:r><w:t>rite Okonkwo-Hale"),
     ],
 )
-def test_a_hidden_value_is_found_in_each_part(part: str, xml: str) -> None:
+def test_a_hidden_value_is_found_in_each_part(name: str, xml: str) -> None:
     """Split runs, case, spacing, entities, attributes and member names: found every time."""
-    leaks = scan_docx(docx_with({"word/document.xml": "<w:t>clean</w:t>", part: xml}), VALUE)
+    files = {"word/document.xml": part("<w:t>clean</w:t>"), name: xml}
+    leaks = scan_docx(docx_with(files), VALUE)
     assert leaks and all(leak.field == "contact.name" for leak in leaks)
 
 
 def test_a_clean_file_is_reported_clean() -> None:
     """No leak, no report."""
-    assert scan_docx(docx_with({"word/document.xml": "<w:t>Director of Place</w:t>"}), VALUE) == []
+    assert (
+        scan_docx(docx_with({"word/document.xml": part("<w:t>Director of Place</w:t>")}), VALUE)
+        == []
+    )
+
+
+def test_a_value_inside_an_embedded_package_is_found() -> None:
+    """An embedded workbook or document is a zip inside the zip; it is opened too."""
+    inner = docx_with(
+        {"xl/sharedStrings.xml": "<sst><si><t>Marguerite Okonkwo-Hale</t></si></sst>"}
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/embeddings/Workbook1.xlsx", inner)
+    (leak,) = scan_docx(buffer.getvalue(), VALUE)
+    assert leak.part == "word/embeddings/Workbook1.xlsx!xl/sharedStrings.xml"
+
+
+def test_names_of_the_format_do_not_count_as_leaks() -> None:
+    """A short value that is also a tag or attribute name is not found in the markup itself."""
+    short = [ExemptValue("grade", "pStyle")]
+    xml = part('<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr></w:p>')
+    assert scan_docx(docx_with({"word/document.xml": xml}), short) == []
 
 
 def test_the_zip_comment_and_the_file_path_are_scanned() -> None:
@@ -70,3 +135,13 @@ def test_a_leak_report_never_contains_the_value() -> None:
 def test_very_short_values_are_not_searched_for() -> None:
     """Two letters would match everywhere; such values are left to the public view."""
     assert scan_text("x", "<w:t>ab</w:t>", [ExemptValue("f", "ab")]) == []
+
+
+def test_utf16_custom_xml_is_read() -> None:
+    """customXml parts may be UTF-16; the scan decodes them by their byte-order mark."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "customXml/item1.xml", "<root>Marguerite Okonkwo-Hale</root>".encode("utf-16")
+        )
+    assert scan_docx(buffer.getvalue(), VALUE)

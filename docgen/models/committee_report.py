@@ -7,6 +7,7 @@ Financial / Legal / Equalities implications, appendices and background papers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from typing import Self
@@ -27,6 +28,8 @@ from docgen.models.base import (
 )
 
 WITHHELD_HEADING = "Not for publication"
+RECORD_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+"""A record id as a reference may give it: a file stem, never a path."""
 
 
 def withheld_paragraphs(
@@ -166,6 +169,16 @@ class CommitteeReport(Model):
     appendices: tuple[Appendix, ...] = ()
     background_papers: tuple[BackgroundPaper, ...] = ()
     about: str | None = None
+
+    def problems(self) -> Iterator[tuple[str | None, str]]:
+        if self.about is not None and not RECORD_ID.fullmatch(self.about):
+            yield (
+                "about",
+                (
+                    f"'{self.about}' is not a record id: ids are file names without folders or "
+                    "suffix (letters, digits, '.', '_' and '-')"
+                ),
+            )
 
     def withheld(self) -> Self:
         """A whole exempt report keeps only its committee, date and item number."""

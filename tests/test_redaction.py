@@ -1,0 +1,69 @@
+"""Redaction proven on an adversarial corpus: exempt text in every position a paper has."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from docgen.build import Templates, paper_exempt_values, render_record
+from docgen.docx_text import docx_to_text
+from docgen.loading import load_record
+from docgen.scan import scan_docx
+
+from .conftest import TEMPLATES
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+ADVERSARIAL = CORPUS / "adversarial-every-position.yaml"
+
+
+@pytest.fixture(scope="module")
+def papers() -> dict[str, bytes]:
+    """The adversarial record's committee report, {version: bytes}."""
+    record = load_record(ADVERSARIAL)
+    rendered = render_record(record, [], Templates(TEMPLATES), Path("out"))
+    return {path.parts[1]: data for path, data in rendered.items()}
+
+
+def test_the_corpus_has_an_exempt_value_in_each_position() -> None:
+    """The canaries (all but 27, which the corpus retired) and the spacing variants."""
+    values = paper_exempt_values(load_record(ADVERSARIAL), [])
+    canaries = {n for v in values for n in re.findall(r"Canary (\d\d)", v.text)}
+    assert canaries == {f"{n:02d}" for n in range(1, 41)} - {"27"}
+    assert sum("marlowe-fitch" in v.text.casefold() for v in values) == 3
+
+
+def test_every_exempt_value_is_in_the_full_version(papers: dict[str, bytes]) -> None:
+    """Each position is real: the scanner finds every value in the full paper."""
+    values = paper_exempt_values(load_record(ADVERSARIAL), [])
+    found = {leak.field for leak in scan_docx(papers["full"], values)}
+    assert found == {v.field for v in values}
+
+
+def test_no_exempt_value_is_anywhere_in_the_public_version(papers: dict[str, bytes]) -> None:
+    """Not in the text, tables, headers, properties, numbering or any other part."""
+    values = paper_exempt_values(load_record(ADVERSARIAL), [])
+    assert (
+        scan_docx(
+            papers["public"],
+            values,
+            name="out/public/adversarial-every-position/committee_report.docx",
+        )
+        == []
+    )
+
+
+def test_the_public_version_says_what_it_withheld(papers: dict[str, bytes]) -> None:
+    """Notices and statements stand where the exempt text was, naming the paragraphs."""
+    text = docx_to_text(papers["public"])
+    assert "Cabinet {WithheldText: [Not for publication: paragraph 1 of Schedule 12A]}" in text
+    assert "by virtue of paragraphs 1 and 2 of Part 1 of Schedule 12A" in text
+    assert "1 further background paper is not listed: exempt under paragraph 3" in text
+    assert "canary" not in text.casefold() and "marlowe" not in text.casefold()
+
+
+def test_the_full_version_is_marked_with_every_paragraph(papers: dict[str, bytes]) -> None:
+    """The marking covers every paragraph of Schedule 12A the record uses."""
+    text = docx_to_text(papers["full"])
+    assert "NOT FOR PUBLICATION by virtue of paragraphs 1, 2, 3, 4, 5 and 7 of Part 1" in text
