@@ -16,9 +16,10 @@ all: papers ## Set up (first time) and build every paper for records/ into outpu
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
 
-setup: $(SETUP) ## Create .venv and install docgen with its test tools
+setup: $(SETUP) ## Install the Debian packages PDF output needs, create .venv, install docgen
 
-$(SETUP): pyproject.toml constraints.txt
+$(SETUP): pyproject.toml constraints.txt tools/system-packages.sh
+	bash tools/system-packages.sh
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'

@@ -15,35 +15,16 @@ from pathlib import Path
 
 import attrs
 
-from docgen.builders.docx import WordTemplate
-from docgen.errors import BuildError, DocgenError, LeakError, RecordError
-from docgen.loading import Record, RecordSet, record_files
-from docgen.papers import Paper, Source, papers_for
-from docgen.scan import Leak, scan_docx
-from docgen.views import ExemptValue, Version, exempt_values, view
+from docgen.errors import BuildError, DocgenError, RecordError
+from docgen.loading import DEFAULT_RECORDS, RecordSet, load_records
+from docgen.render import ALL_FORMATS, Format, Templates, paper_exempt_values, render_record
+from docgen.scan import Leak, scan_paper
+from docgen.views import Version
 
+FILE_MODE = 0o666
+"""Papers get the permissions any new file would (mkstemp's own are owner-only)."""
 DEFAULT_OUT = Path("outputs")
-PAPER_SUFFIXES = (".docx",)
-DEFAULT_RECORDS = Path("records")
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-
-def output_path(out: Path, version: Version, record_id: str, paper: Paper, suffix: str) -> Path:
-    """``out/full/<id>/<paper>.docx`` or ``out/public/<id>/<paper>.docx``."""
-    return out / version.value / record_id / f"{paper.name}{suffix}"
-
-
-@attrs.define
-class Templates:
-    """Templates by file name, each loaded and compiled once per process."""
-
-    folder: Path
-    _loaded: dict[str, WordTemplate] = attrs.field(factory=dict)
-
-    def word(self, name: str) -> WordTemplate:
-        if name not in self._loaded:
-            self._loaded[name] = WordTemplate(self.folder / name)
-        return self._loaded[name]
 
 
 @attrs.define
@@ -59,45 +40,10 @@ class BuildResult:
         return not self.errors
 
 
-def render_record(
-    record: Record, references: list[Record], templates: Templates, out: Path
-) -> dict[Path, bytes]:
-    """Every paper for ``record``, both versions, as {path: bytes}; raises on any failure."""
-    rendered: dict[Path, bytes] = {}
-    values = paper_exempt_values(record, references)
-    for paper in papers_for(record.kind):
-        template = templates.word(paper.word_template)
-        for version in Version:
-            source = Source(
-                record_id=record.id,
-                data=view(record.data, version),
-                version=version,
-                references=tuple(view(r.data, version) for r in references),
-                full_data=record.data,
-            )
-            data = template.render(paper.context(source), paper.properties(source))
-            path = output_path(out, version, record.id, paper, ".docx")
-            if version is Version.PUBLIC:
-                leaks = scan_docx(data, values, name=str(path))
-                if leaks:
-                    _remove(path)
-                    details = "; ".join(str(leak) for leak in leaks)
-                    raise LeakError(
-                        f"public {paper.name} not written: exempt text found ({details})",
-                        path=record.path,
-                    )
-            rendered[path] = data
-    return rendered
-
-
-def paper_exempt_values(record: Record, references: list[Record]) -> list[ExemptValue]:
-    """Every exempt value a paper of ``record`` could draw on, its references' included."""
-    values = list(exempt_values(record.data))
-    for reference in references:
-        values.extend(
-            ExemptValue(f"{reference.id}: {v.field}", v.text) for v in exempt_values(reference.data)
-        )
-    return values
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def write_atomically(path: Path, data: bytes) -> bool:
@@ -112,6 +58,7 @@ def write_atomically(path: Path, data: bytes) -> bool:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        Path(temporary).chmod(FILE_MODE & ~_umask())
         Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -119,23 +66,21 @@ def write_atomically(path: Path, data: bytes) -> bool:
     return True
 
 
-def _remove(path: Path) -> None:
-    path.unlink(missing_ok=True)
-
-
 def build(
     paths: Iterable[Path] = (DEFAULT_RECORDS,),
     out: Path = DEFAULT_OUT,
     templates_folder: Path | None = None,
     records_root: Path = DEFAULT_RECORDS,
+    formats: Iterable[Format] = ALL_FORMATS,
 ) -> BuildResult:
-    """Build every paper of every record under ``paths`` into ``out``."""
+    """Build every paper of every record under ``paths`` into ``out``, in ``formats``."""
     templates = Templates(templates_folder or default_templates())
     records = RecordSet(records_root)
     result = BuildResult()
-    for record, references in _loaded(paths, records, result):
+    formats = tuple(formats)
+    for record, references in load_records(paths, records, result.errors):
         try:
-            rendered = render_record(record, references, templates, out)
+            rendered = render_record(record, references, templates, out, formats)
         except DocgenError as error:
             result.errors.append(error)
             continue
@@ -147,41 +92,6 @@ def build(
                 continue
             (result.written if changed else result.unchanged).append(path)
     return result
-
-
-def check(
-    paths: Iterable[Path] = (DEFAULT_RECORDS,), records_root: Path = DEFAULT_RECORDS
-) -> list[DocgenError]:
-    """Validate records (and what they refer to) without writing anything."""
-    result = BuildResult()
-    for _record, _references in _loaded(paths, RecordSet(records_root), result):
-        pass
-    return result.errors
-
-
-def _loaded(
-    paths: Iterable[Path], records: RecordSet, result: BuildResult
-) -> Iterator[tuple[Record, list[Record]]]:
-    """Each valid record with the records it refers to; failures go to ``result``."""
-    files = record_files(paths)
-    seen: dict[str, Path] = {}
-    for path in files:
-        if not path.exists():
-            result.errors.append(BuildError("no such record file or folder", path=path))
-            continue
-        if path.stem in seen and seen[path.stem].resolve() != path.resolve():
-            result.errors.append(
-                BuildError(f"has the same id as {seen[path.stem]}; ids must be unique", path=path)
-            )
-            continue
-        seen[path.stem] = path
-        try:
-            record = records.load(path)
-            references = records.references(record)
-        except RecordError as error:
-            result.errors.append(error)
-            continue
-        yield record, references
 
 
 def default_templates() -> Path:
@@ -233,7 +143,7 @@ def scan(
             errors.append(error)
             continue
         results.append(
-            ScanResult(path, tuple(scan_docx(path.read_bytes(), values, name=str(path))))
+            ScanResult(path, tuple(scan_paper(path.read_bytes(), values, name=str(path))))
         )
     return results, errors
 
@@ -241,7 +151,7 @@ def scan(
 def _paper_files(paths: Iterable[Path], errors: list[DocgenError]) -> Iterator[Path]:
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix in PAPER_SUFFIXES)
+            yield from sorted(p for p in path.rglob("*") if p.suffix in Format.suffixes())
         elif path.is_file():
             yield path
         else:

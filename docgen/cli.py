@@ -37,13 +37,23 @@ def main() -> None:
     show_default=True,
     help="Folder that receives full/<id>/… and public/<id>/….",
 )
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["docx", "pdf", "all"]),
+    default="all",
+    show_default=True,
+    help="Word, PDF or both.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
-def build(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
+def build(paths: tuple[Path, ...], out: Path, output_format: str, quiet: bool) -> None:
     """Build every paper for the records in PATHS (default: records/)."""
     from docgen.build import DEFAULT_RECORDS
     from docgen.build import build as run_build
+    from docgen.render import ALL_FORMATS, Format
 
-    result = run_build(paths or (DEFAULT_RECORDS,), out=out)
+    formats = ALL_FORMATS if output_format == "all" else (Format(output_format),)
+    result = run_build(paths or (DEFAULT_RECORDS,), out=out, formats=formats)
     if not quiet:
         for path in result.written:
             click.echo(f"wrote {path}")
@@ -60,10 +70,10 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
 @PATHS
 def check(paths: tuple[Path, ...]) -> None:
     """Validate the records in PATHS (default: records/) without writing anything."""
-    from docgen.build import DEFAULT_RECORDS
-    from docgen.build import check as run_check
+    from docgen.loading import DEFAULT_RECORDS
+    from docgen.loading import check as run_check
 
-    errors = run_check(paths or (DEFAULT_RECORDS,))
+    errors = run_check(paths or (DEFAULT_RECORDS,), DEFAULT_RECORDS)
     _report(errors)
     if not errors:
         click.echo("all records are valid")

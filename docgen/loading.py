@@ -15,13 +15,14 @@ from typing import Any
 
 import attrs
 
-from docgen.errors import Problem, RecordError
+from docgen.errors import BuildError, DocgenError, Problem, RecordError
 from docgen.models import RECORD_KINDS, Model
 from docgen.structure import field_name, make_converter, problems
 from docgen.views import exempt_values, plain_texts
 from docgen.yamlnodes import Document, Path_, YamlSyntaxError, line_of, parse
 
 RECORD_SUFFIXES = (".yaml", ".yml")
+DEFAULT_RECORDS = Path("records")
 MIN_MATCH_LENGTH = 3
 """Exempt values shorter than this (once folded) are too short to check for in ids."""
 
@@ -222,3 +223,40 @@ class RecordSet:
                     )
                 ],
             ) from error
+
+
+def load_records(
+    paths: Iterable[Path], records: RecordSet, errors: list[DocgenError]
+) -> Iterator[tuple[Record, list[Record]]]:
+    """Each valid record under ``paths`` with the records it refers to.
+
+    Failures go to ``errors``: a missing path, two files with one id (ids name output
+    folders), a record with problems, a reference that is missing or invalid.
+    """
+    files = record_files(paths)
+    seen: dict[str, Path] = {}
+    for path in files:
+        if not path.exists():
+            errors.append(BuildError("no such record file or folder", path=path))
+            continue
+        if path.stem in seen and seen[path.stem].resolve() != path.resolve():
+            errors.append(
+                BuildError(f"has the same id as {seen[path.stem]}; ids must be unique", path=path)
+            )
+            continue
+        seen[path.stem] = path
+        try:
+            record = records.load(path)
+            references = records.references(record)
+        except RecordError as error:
+            errors.append(error)
+            continue
+        yield record, references
+
+
+def check(paths: Iterable[Path], records_root: Path) -> list[DocgenError]:
+    """Validate records (and what they refer to) without rendering or writing anything."""
+    errors: list[DocgenError] = []
+    for _record, _references in load_records(paths, RecordSet(records_root), errors):
+        pass
+    return errors

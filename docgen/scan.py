@@ -134,6 +134,74 @@ def scan_docx(data: bytes, values: Iterable[ExemptValue], name: str = "") -> lis
     return leaks
 
 
+def scan_paper(data: bytes, values: Iterable[ExemptValue], name: str = "") -> list[Leak]:
+    """Leaks in a paper of either format, told apart by their first bytes."""
+    if data.startswith(b"%PDF"):
+        return scan_pdf(data, values, name)
+    return scan_docx(data, values, name)
+
+
+def scan_pdf(data: bytes, values: Iterable[ExemptValue], name: str = "") -> list[Leak]:
+    """Leaks of ``values`` anywhere in a PDF.
+
+    The text of every page as a reader extracts it; and every object in the file:
+    each string (Info dictionary, outline titles, annotation contents, link URIs,
+    /Alt and /ActualText, form fields, named destinations) decoded from its PDF
+    encoding, each name, and each stream decompressed (content streams, XMP
+    metadata, embedded files).
+    """
+    import pikepdf
+    from pypdf import PdfReader
+
+    values = list(values)
+    leaks: list[Leak] = []
+    reader = PdfReader(io.BytesIO(data))
+    for number, page in enumerate(reader.pages, start=1):
+        leaks.extend(scan_text(f"page {number} text", page.extract_text() or "", values))
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        strings: list[str] = []
+        for obj in pdf.objects:
+            _collect_strings(obj, strings)
+            if isinstance(obj, pikepdf.Stream):
+                try:
+                    content = obj.read_bytes()
+                except pikepdf.PdfError:
+                    content = obj.read_raw_bytes()
+                leaks.extend(scan_text(f"stream {obj.objgen[0]}", _decode(content), values))
+        leaks.extend(scan_text("strings and names", "\n".join(strings), values))
+    if name:
+        leaks.extend(scan_path(name, values))
+    return _unique(leaks)
+
+
+def _collect_strings(obj: object, found: list[str]) -> None:
+    """Every string and name in ``obj`` and its direct children (indirect objects are
+    walked on their own, so no object is read twice and no cycle is followed)."""
+    import pikepdf
+
+    if isinstance(obj, pikepdf.String):
+        found.append(str(obj))
+        return
+    if isinstance(obj, pikepdf.Name):
+        found.append(str(obj)[1:])
+        return
+    if isinstance(obj, pikepdf.Array):
+        children = list(obj)
+    elif isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
+        keys = list(obj.keys())
+        found.extend(str(key)[1:] for key in keys)
+        children = [obj[key] for key in keys]
+    else:
+        return
+    for child in children:  # numbers and booleans come back as Python values: no text
+        if isinstance(child, pikepdf.Object) and not child.is_indirect:
+            _collect_strings(child, found)
+
+
+def _unique(leaks: list[Leak]) -> list[Leak]:
+    return list(dict.fromkeys(leaks))
+
+
 def _scan_zip(data: bytes, values: list[ExemptValue], prefix: str) -> list[Leak]:
     leaks: list[Leak] = []
     with zipfile.ZipFile(io.BytesIO(data)) as archive:

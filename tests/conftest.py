@@ -56,6 +56,12 @@ def docx_snapshot(snapshot: Any) -> Any:
 
 
 @pytest.fixture
+def text_snapshot(snapshot: Any) -> Any:
+    """A plain-text snapshot, one .txt file per test."""
+    return snapshot.use_extension(DocxTextSnapshot)
+
+
+@pytest.fixture
 def write_record(tmp_path: Path) -> Callable[..., Path]:
     """Write YAML (dedented) as ``records/<name>.yaml`` under a temporary folder."""
 

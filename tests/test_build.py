@@ -9,33 +9,42 @@ from pathlib import Path
 import pytest
 
 from docgen import build as build_module
+from docgen import render as render_module
 from docgen.build import build
 from docgen.errors import LeakError, RecordError
+from docgen.render import ALL_FORMATS, Format
 from docgen.views import Version
 
 from .conftest import TEMPLATES
 
 
-def built(tmp_path: Path, *records: Path) -> build_module.BuildResult:
+def built(
+    tmp_path: Path, *records: Path, formats: tuple[Format, ...] = (Format.DOCX,)
+) -> build_module.BuildResult:
+    """Build into ``tmp_path/out`` (Word only, unless a test is about formats)."""
     return build(
         records or (tmp_path / "records",),
         out=tmp_path / "out",
         templates_folder=TEMPLATES,
         records_root=tmp_path / "records",
+        formats=formats,
     )
 
 
 def test_each_record_gets_a_full_and_a_public_paper(
     write_record: Callable[..., Path], minimal_report: str, tmp_path: Path
 ) -> None:
-    """Outputs go to out/full/<id>/<paper>.docx and out/public/<id>/<paper>.docx."""
+    """Outputs go to out/{full,public}/<id>/<paper>.{docx,pdf}."""
     write_record(minimal_report, "cabinet-libraries")
-    result = built(tmp_path)
+    result = built(tmp_path, formats=ALL_FORMATS)
     assert result.ok
     assert sorted(p.relative_to(tmp_path / "out").as_posix() for p in result.written) == [
         "full/cabinet-libraries/committee_report.docx",
+        "full/cabinet-libraries/committee_report.pdf",
         "public/cabinet-libraries/committee_report.docx",
+        "public/cabinet-libraries/committee_report.pdf",
     ]
+    assert all(p.stat().st_mode & 0o044 for p in result.written)  # readable, as a new file is
 
 
 def test_a_bad_record_writes_nothing_and_keeps_earlier_papers(
@@ -99,7 +108,7 @@ def test_a_public_paper_that_leaks_is_never_written(
     stale = tmp_path / "out/public/cabinet-libraries/committee_report.docx"
     stale.parent.mkdir(parents=True)
     stale.write_bytes(b"an earlier public paper")
-    monkeypatch.setattr(build_module, "view", lambda data, version: data)  # a broken public view
+    monkeypatch.setattr(render_module, "view", lambda data, version: data)  # a broken public view
     result = built(tmp_path)
     (error,) = result.errors
     assert isinstance(error, LeakError)

@@ -26,12 +26,26 @@ def in_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_build_writes_both_versions_and_says_so(
     in_project: Path, write_record: Callable[..., Path], minimal_report: str
 ) -> None:
-    """``docgen build`` with no paths builds records/ into outputs/."""
+    """``docgen build`` with no paths builds records/ into outputs/, Word and PDF."""
     write_record(minimal_report, "cabinet-libraries")
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 0, result.output
-    assert "2 written, 0 unchanged, 0 failed" in result.output
+    assert "4 written, 0 unchanged, 0 failed" in result.output
     assert (in_project / "outputs/public/cabinet-libraries/committee_report.docx").is_file()
+    assert (in_project / "outputs/public/cabinet-libraries/committee_report.pdf").is_file()
+
+
+def test_build_one_format(
+    in_project: Path, write_record: Callable[..., Path], minimal_report: str
+) -> None:
+    """``--format pdf`` builds only the PDFs."""
+    write_record(minimal_report, "cabinet-libraries")
+    result = CliRunner().invoke(main, ["build", "--format", "pdf"])
+    assert result.exit_code == 0, result.output
+    assert (
+        sorted(p.name for p in (in_project / "outputs").rglob("*.*"))
+        == ["committee_report.pdf"] * 2
+    )
 
 
 def test_build_into_another_folder(
@@ -39,7 +53,9 @@ def test_build_into_another_folder(
 ) -> None:
     """``--out`` chooses the output folder."""
     write_record(minimal_report, "cabinet-libraries")
-    result = CliRunner().invoke(main, ["build", "--out", "elsewhere", "records"])
+    result = CliRunner().invoke(
+        main, ["build", "--format", "docx", "--out", "elsewhere", "records"]
+    )
     assert result.exit_code == 0
     assert (in_project / "elsewhere/full/cabinet-libraries/committee_report.docx").is_file()
 
@@ -72,15 +88,25 @@ def test_papers_lists_each_paper_and_the_records_it_accepts() -> None:
     assert "committee_report" in result.output and "accepts: committee_report" in result.output
 
 
-def test_help_does_not_import_the_rendering_libraries() -> None:
-    """Start-up stays quick: docxtpl, lxml and python-docx load only when a command needs them."""
+@pytest.mark.parametrize(
+    ("arguments", "not_loaded"),
+    [
+        (["--help"], ["docxtpl", "docx", "lxml", "weasyprint", "pypdf", "pikepdf"]),
+        (["check", "records"], ["docxtpl", "docx", "weasyprint", "pypdf", "pikepdf"]),
+        (["papers"], ["docxtpl", "docx", "weasyprint", "pypdf", "pikepdf"]),
+    ],
+)
+def test_start_up_does_not_import_the_rendering_libraries(
+    arguments: list[str], not_loaded: list[str]
+) -> None:
+    """Start-up stays quick: heavy libraries load only when a command renders or scans."""
     code = (
         "import sys; from click.testing import CliRunner; from docgen.cli import main; "
-        "CliRunner().invoke(main, ['--help']); "
-        "print(sorted(m for m in ('docxtpl', 'docx', 'lxml', 'weasyprint') if m in sys.modules))"
+        f"result = CliRunner().invoke(main, {arguments!r}); assert result.exit_code == 0, result.output; "
+        f"print(sorted(m for m in {not_loaded!r} if m in sys.modules))"
     )
     output = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=PROJECT
     )
     assert output.stdout.strip() == "[]"
 
@@ -97,7 +123,7 @@ def test_scan_reports_a_leak_by_part_and_field_never_by_value(
     )
     assert CliRunner().invoke(main, ["build", "-q"]).exit_code == 0
     clean = CliRunner().invoke(main, ["scan"])
-    assert clean.exit_code == 0 and "1 public paper(s) scanned, 1 clean, 0 leaking" in clean.output
+    assert clean.exit_code == 0 and "2 public paper(s) scanned, 2 clean, 0 leaking" in clean.output
     full = in_project / "outputs/full/cabinet-libraries/committee_report.docx"
     public = in_project / "outputs/public/cabinet-libraries/committee_report.docx"
     public.write_bytes(full.read_bytes())
@@ -115,6 +141,6 @@ def test_scan_refuses_full_versions(
 ) -> None:
     """Full versions hold exempt text by design; scanning one is a mistake worth saying."""
     write_record(minimal_report, "cabinet-libraries")
-    CliRunner().invoke(main, ["build", "-q"])
+    CliRunner().invoke(main, ["build", "-q", "--format", "docx"])
     result = CliRunner().invoke(main, ["scan", "outputs/full"])
     assert result.exit_code == 1 and "not a public paper" in result.output

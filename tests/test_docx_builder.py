@@ -12,11 +12,12 @@ import docx
 import pytest
 from lxml import etree
 
-from docgen.build import Templates, render_record
-from docgen.builders.docx import DocumentProperties, WordTemplate
+from docgen.builders.docx import WordTemplate
+from docgen.builders.properties import DocumentProperties
 from docgen.docx_text import docx_to_text
 from docgen.errors import TemplateError
 from docgen.loading import load_record
+from docgen.render import Format, Templates, render_record
 
 from .conftest import TEMPLATES
 
@@ -40,7 +41,8 @@ def template_with_paragraph(tmp_path: Path, text: str) -> Path:
 
 
 def render_example(path: Path, tmp_path: Path) -> dict[Path, bytes]:
-    return render_record(load_record(path), [], Templates(TEMPLATES), tmp_path)
+    """The Word papers of the record at ``path``."""
+    return render_record(load_record(path), [], Templates(TEMPLATES), tmp_path, (Format.DOCX,))
 
 
 def test_building_twice_gives_identical_bytes(
@@ -49,7 +51,7 @@ def test_building_twice_gives_identical_bytes(
     """Same inputs, same bytes: fixed zip times, fixed properties, fresh state per render."""
     path = write_record(minimal_report)
     first = render_example(path, tmp_path)
-    second = render_record(load_record(path), [], Templates(TEMPLATES), tmp_path)
+    second = render_example(path, tmp_path)
     assert first == second
 
 
@@ -59,10 +61,14 @@ def test_one_template_renders_many_papers_independently(
     """docxtpl renders a template object once; docgen's adapter renders it any number of times."""
     template = WordTemplate(TEMPLATES / "committee_report.docx")
     records = Templates(TEMPLATES)
-    records._loaded["committee_report.docx"] = template
-    one = render_record(load_record(write_record(minimal_report, "one")), [], records, tmp_path)
+    records._word["committee_report.docx"] = template
+    one = render_record(
+        load_record(write_record(minimal_report, "one")), [], records, tmp_path, (Format.DOCX,)
+    )
     other = minimal_report.replace("Library opening hours", "Parks strategy")
-    two = render_record(load_record(write_record(other, "two")), [], records, tmp_path)
+    two = render_record(
+        load_record(write_record(other, "two")), [], records, tmp_path, (Format.DOCX,)
+    )
     assert "Library opening hours" in docx_to_text(next(iter(one.values())))
     assert "Parks strategy" in docx_to_text(next(iter(two.values())))
     assert "Library opening hours" not in docx_to_text(next(iter(two.values())))

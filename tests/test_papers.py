@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
-from docgen.build import Templates, render_record
 from docgen.loading import load_record
-from docgen.scan import scan_docx
+from docgen.pdf_text import pdf_to_text
+from docgen.render import Templates, render_record
+from docgen.scan import scan_docx, scan_paper
 from docgen.views import exempt_values
 
 from .conftest import EXAMPLE_RECORDS, TEMPLATES
@@ -43,6 +44,16 @@ def test_committee_report_matches_its_snapshot(
     assert rendered[record][f"outputs/{version}/{record}/committee_report.docx"] == docx_snapshot
 
 
+@pytest.mark.parametrize("version", ["full", "public"])
+@pytest.mark.parametrize("record", [p.stem for p in EXAMPLE_RECORDS])
+def test_committee_report_pdf_matches_its_snapshot(
+    rendered: dict[str, dict[str, bytes]], record: str, version: str, text_snapshot: Any
+) -> None:
+    """The PDF's text, page by page, and its metadata are as reviewed."""
+    pdf = rendered[record][f"outputs/{version}/{record}/committee_report.pdf"]
+    assert pdf_to_text(pdf) == text_snapshot
+
+
 @pytest.mark.parametrize("path", EXAMPLE_RECORDS, ids=lambda p: p.stem)
 def test_public_papers_hold_no_exempt_text_in_any_part(
     rendered: dict[str, dict[str, bytes]], path: Path
@@ -52,7 +63,7 @@ def test_public_papers_hold_no_exempt_text_in_any_part(
     values = list(exempt_values(record.data))
     for name, data in rendered[record.id].items():
         if "/public/" in name:
-            assert scan_docx(data, values, name=name) == []
+            assert scan_paper(data, values, name=name) == []
 
 
 def test_the_scan_finds_each_exempt_value_in_the_full_version(

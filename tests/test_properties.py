@@ -17,6 +17,8 @@ from lxml import etree
 from docgen.build import build
 from docgen.docx_text import docx_to_text
 from docgen.errors import RecordError
+from docgen.pdf_text import pdf_to_text
+from docgen.render import Format
 
 from .conftest import MINIMAL_REPORT, TEMPLATES
 
@@ -91,7 +93,11 @@ def test_any_text_builds_valid_papers_or_fails_with_a_located_error(
     path.write_text(record_yaml(summary, secret), encoding="utf-8")
 
     result = build(
-        (path,), out=root / "out", templates_folder=TEMPLATES, records_root=root / "records"
+        (path,),
+        out=root / "out",
+        templates_folder=TEMPLATES,
+        records_root=root / "records",
+        formats=(Format.DOCX,),
     )
 
     assert all(isinstance(error, RecordError) for error in result.errors), result.errors
@@ -106,5 +112,31 @@ def test_any_text_builds_valid_papers_or_fails_with_a_located_error(
         docx.Document(io.BytesIO(data))
         text = docx_to_text(data)
         assert " ".join(summary.split()) in text
+        if "/public/" in paper.as_posix():
+            assert "zq-marker" not in text
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(summary=texts, secret=texts)
+def test_any_text_builds_pdfs_that_never_leak(tmp_path: Path, summary: str, secret: str) -> None:
+    """The same property for the PDF builder (fewer cases: a PDF costs more than a .docx)."""
+    root = Path(tempfile.mkdtemp(dir=tmp_path))
+    path = root / "records" / "report.yaml"
+    path.parent.mkdir()
+    path.write_text(record_yaml(summary, secret), encoding="utf-8")
+    result = build(
+        (path,),
+        out=root / "out",
+        templates_folder=TEMPLATES,
+        records_root=root / "records",
+        formats=(Format.PDF,),
+    )
+    assert all(isinstance(error, RecordError) for error in result.errors), result.errors
+    for paper in result.written:
+        text = pdf_to_text(paper.read_bytes())
         if "/public/" in paper.as_posix():
             assert "zq-marker" not in text

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from docgen.build import Templates, paper_exempt_values, render_record
 from docgen.docx_text import docx_to_text
 from docgen.loading import load_record
-from docgen.scan import scan_docx
+from docgen.render import Templates, paper_exempt_values, render_record
+from docgen.scan import scan_paper
 
 from .conftest import TEMPLATES
 
@@ -20,10 +20,10 @@ ADVERSARIAL = CORPUS / "adversarial-every-position.yaml"
 
 @pytest.fixture(scope="module")
 def papers() -> dict[str, bytes]:
-    """The adversarial record's committee report, {version: bytes}."""
+    """The adversarial record's committee report, {"full.docx": bytes, "public.pdf": …}."""
     record = load_record(ADVERSARIAL)
     rendered = render_record(record, [], Templates(TEMPLATES), Path("out"))
-    return {path.parts[1]: data for path, data in rendered.items()}
+    return {f"{path.parts[1]}{path.suffix}": data for path, data in rendered.items()}
 
 
 def test_the_corpus_has_an_exempt_value_in_each_position() -> None:
@@ -34,29 +34,27 @@ def test_the_corpus_has_an_exempt_value_in_each_position() -> None:
     assert sum("marlowe-fitch" in v.text.casefold() for v in values) == 3
 
 
-def test_every_exempt_value_is_in_the_full_version(papers: dict[str, bytes]) -> None:
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_every_exempt_value_is_in_the_full_version(papers: dict[str, bytes], suffix: str) -> None:
     """Each position is real: the scanner finds every value in the full paper."""
     values = paper_exempt_values(load_record(ADVERSARIAL), [])
-    found = {leak.field for leak in scan_docx(papers["full"], values)}
+    found = {leak.field for leak in scan_paper(papers["full" + suffix], values)}
     assert found == {v.field for v in values}
 
 
-def test_no_exempt_value_is_anywhere_in_the_public_version(papers: dict[str, bytes]) -> None:
-    """Not in the text, tables, headers, properties, numbering or any other part."""
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_no_exempt_value_is_anywhere_in_the_public_version(
+    papers: dict[str, bytes], suffix: str
+) -> None:
+    """Not in the text, tables, headers, properties, metadata, streams or any other part."""
     values = paper_exempt_values(load_record(ADVERSARIAL), [])
-    assert (
-        scan_docx(
-            papers["public"],
-            values,
-            name="out/public/adversarial-every-position/committee_report.docx",
-        )
-        == []
-    )
+    name = f"out/public/adversarial-every-position/committee_report{suffix}"
+    assert scan_paper(papers["public" + suffix], values, name=name) == []
 
 
 def test_the_public_version_says_what_it_withheld(papers: dict[str, bytes]) -> None:
     """Notices and statements stand where the exempt text was, naming the paragraphs."""
-    text = docx_to_text(papers["public"])
+    text = docx_to_text(papers["public.docx"])
     assert "Cabinet {WithheldText: [Not for publication: paragraph 1 of Schedule 12A]}" in text
     assert "by virtue of paragraphs 1 and 2 of Part 1 of Schedule 12A" in text
     assert "1 further background paper is not listed: exempt under paragraph 3" in text
@@ -65,5 +63,5 @@ def test_the_public_version_says_what_it_withheld(papers: dict[str, bytes]) -> N
 
 def test_the_full_version_is_marked_with_every_paragraph(papers: dict[str, bytes]) -> None:
     """The marking covers every paragraph of Schedule 12A the record uses."""
-    text = docx_to_text(papers["full"])
+    text = docx_to_text(papers["full.docx"])
     assert "NOT FOR PUBLICATION by virtue of paragraphs 1, 2, 3, 4, 5 and 7 of Part 1" in text

@@ -24,17 +24,17 @@ import io
 import re
 import zipfile
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import attrs
 import jinja2
 from docxtpl import DocxTemplate
 from lxml import etree
 from markupsafe import escape
 
 from docgen.builders.environment import make_environment
+from docgen.builders.properties import DocumentProperties
 from docgen.builders.wordml import Numbering, paragraph_helper, runs
 from docgen.errors import BuildError, TemplateError
 
@@ -48,19 +48,6 @@ APP_PROPERTIES = "docProps/app.xml"
 NUMBERING = "word/numbering.xml"
 DROPPED_PARTS = ("docProps/thumbnail.jpeg", "docProps/custom.xml")
 """Parts a template may carry that could hold someone else's text; never copied."""
-
-
-@attrs.frozen
-class DocumentProperties:
-    """What goes in docProps/core.xml; the paper supplies it from the (viewed) record."""
-
-    title: str
-    subject: str
-    author: str
-    keywords: str = ""
-    description: str = ""
-    language: str = "en-GB"
-    created: date = date(2000, 1, 1)
 
 
 class WordTemplate:

@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from docgen.builders.docx import DocumentProperties
+from docgen.builders.properties import DocumentProperties
 from docgen.exempt import SCHEDULE_12A
 from docgen.models import Model
 from docgen.views import Version, exemptions_in
@@ -46,6 +46,11 @@ class Paper(ABC):
     title: ClassVar[str]
     accepts: ClassVar[tuple[str, ...]]
     word_template: ClassVar[str]
+
+    @property
+    def html_template(self) -> str:
+        """The HTML template for the PDF: ``<name>.html`` in templates/html/."""
+        return f"{self.name}.html"
 
     @abstractmethod
     def context(self, source: Source) -> dict[str, Any]:

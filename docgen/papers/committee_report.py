@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from docgen.builders.docx import DocumentProperties
 from docgen.builders.environment import long_date
+from docgen.builders.properties import DocumentProperties
 from docgen.exempt import Span, Text, merge_exemptions
 from docgen.models.committee_report import CommitteeReport
 from docgen.papers.base import Paper, Source, register

@@ -1,0 +1,137 @@
+"""Rendering one record's papers: every paper kind, both versions, every format.
+
+Everything is rendered in memory; nothing here writes a file. The public version
+of each paper is scanned for exempt text before it is returned, so a caller never
+receives a leaking public paper.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
+
+from docgen.builders.docx import WordTemplate
+from docgen.builders.pdf import pdf_identifier
+from docgen.errors import LeakError
+from docgen.loading import Record
+from docgen.papers import Paper, Source, papers_for
+from docgen.scan import scan_paper
+from docgen.views import ExemptValue, Version, exempt_values, view
+
+if TYPE_CHECKING:
+    from docgen.builders.pdf import PdfTemplates
+
+
+class Format(Enum):
+    """An output format, named as ``--format`` takes it."""
+
+    DOCX = "docx"
+    PDF = "pdf"
+
+    @property
+    def suffix(self) -> str:
+        return f".{self.value}"
+
+    @classmethod
+    def suffixes(cls) -> tuple[str, ...]:
+        return tuple(f.suffix for f in cls)
+
+
+ALL_FORMATS = (Format.DOCX, Format.PDF)
+HTML_FOLDER = "html"
+
+
+@attrs.define
+class Templates:
+    """The templates of one folder, each loaded and compiled once per process.
+
+    Word templates sit in the folder itself; HTML templates and the house stylesheet
+    in its ``html/`` sub-folder. WeasyPrint is loaded with the first PDF.
+    """
+
+    folder: Path
+    _word: dict[str, WordTemplate] = attrs.field(factory=dict)
+    _pdf: PdfTemplates | None = None
+
+    def word(self, name: str) -> WordTemplate:
+        if name not in self._word:
+            self._word[name] = WordTemplate(self.folder / name)
+        return self._word[name]
+
+    def pdf(self) -> PdfTemplates:
+        if self._pdf is None:
+            from docgen.builders.pdf import PdfTemplates
+
+            self._pdf = PdfTemplates(self.folder / HTML_FOLDER)
+        return self._pdf
+
+
+def output_path(out: Path, version: Version, record_id: str, paper: Paper, suffix: str) -> Path:
+    """``out/full/<id>/<paper>.docx``, ``out/public/<id>/<paper>.pdf`` and so on."""
+    return out / version.value / record_id / f"{paper.name}{suffix}"
+
+
+def render_record(
+    record: Record,
+    references: list[Record],
+    templates: Templates,
+    out: Path,
+    formats: tuple[Format, ...] = ALL_FORMATS,
+) -> dict[Path, bytes]:
+    """Every paper for ``record``, both versions, in ``formats``, as {path: bytes}.
+
+    Raises a `DocgenError` on any failure, including exempt text found in a public
+    paper (whose earlier copy, if any, is then deleted).
+    """
+    rendered: dict[Path, bytes] = {}
+    values = paper_exempt_values(record, references)
+    for paper in papers_for(record.kind):
+        for version in Version:
+            source = Source(
+                record_id=record.id,
+                data=view(record.data, version),
+                version=version,
+                references=tuple(view(r.data, version) for r in references),
+                full_data=record.data,
+            )
+            context = paper.context(source)
+            properties = paper.properties(source)
+            for output_format in formats:
+                path = output_path(out, version, record.id, paper, output_format.suffix)
+                if output_format is Format.DOCX:
+                    data = templates.word(paper.word_template).render(context, properties)
+                else:
+                    identifier = pdf_identifier(record.id, paper.name, version.value)
+                    data = templates.pdf().render(
+                        paper.html_template, context, properties, identifier
+                    )
+                if version is Version.PUBLIC:
+                    _refuse_leaks(path, data, values, record, paper)
+                rendered[path] = data
+    return rendered
+
+
+def _refuse_leaks(
+    path: Path, data: bytes, values: list[ExemptValue], record: Record, paper: Paper
+) -> None:
+    leaks = scan_paper(data, values, name=str(path))
+    if leaks:
+        path.unlink(missing_ok=True)
+        details = "; ".join(str(leak) for leak in leaks)
+        raise LeakError(
+            f"public {paper.name}{path.suffix} not written: exempt text found ({details})",
+            path=record.path,
+        )
+
+
+def paper_exempt_values(record: Record, references: list[Record]) -> list[ExemptValue]:
+    """Every exempt value a paper of ``record`` could draw on, its references' included."""
+    values = list(exempt_values(record.data))
+    for reference in references:
+        values.extend(
+            ExemptValue(f"{reference.id}: {v.field}", v.text) for v in exempt_values(reference.data)
+        )
+    return values
