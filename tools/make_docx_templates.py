@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from wordparts import (
     CONTENT_TYPES,
     DOCUMENT_RELS,
+    FONT_TABLE,
     PACKAGE_RELS,
     PLACEHOLDER_APP,
     PLACEHOLDER_CORE,
@@ -206,6 +207,7 @@ def write_template(path: Path, parts: dict[str, str]) -> None:
         "word/_rels/document.xml.rels": DOCUMENT_RELS,
         "word/styles.xml": styles(),
         "word/settings.xml": SETTINGS,
+        "word/fontTable.xml": FONT_TABLE,
         "word/numbering.xml": numbering(),
         **parts,
     }
