@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SETUP := $(VENV)/.setup-done
 
-.PHONY: all help setup papers test lint format snapshots templates clean scan
+.PHONY: all help setup papers test lint format snapshots templates clean scan benchmark-pdf
 
 all: papers ## Set up (first time) and build every paper for records/ into outputs/
 
@@ -52,3 +52,6 @@ clean: ## Remove built papers (keeps .venv)
 
 scan: $(SETUP) ## Scan every built public paper for exempt text (build does this too)
 	$(BIN)/docgen scan outputs/public
+
+benchmark-pdf: $(SETUP) ## Time PDF per paper: docgen, WeasyPrint alone, LibreOffice (if installed)
+	$(BIN)/python benchmarks/pdf_speed.py

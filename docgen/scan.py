@@ -151,13 +151,13 @@ def scan_pdf(data: bytes, values: Iterable[ExemptValue], name: str = "") -> list
     metadata, embedded files).
     """
     import pikepdf
-    from pypdf import PdfReader
+
+    from docgen.pdf_text import page_texts
 
     values = list(values)
     leaks: list[Leak] = []
-    reader = PdfReader(io.BytesIO(data))
-    for number, page in enumerate(reader.pages, start=1):
-        leaks.extend(scan_text(f"page {number} text", page.extract_text() or "", values))
+    for number, text in enumerate(page_texts(data), start=1):
+        leaks.extend(scan_text(f"page {number} text", text, values))
     with pikepdf.open(io.BytesIO(data)) as pdf:
         strings: list[str] = []
         for obj in pdf.objects:

@@ -91,9 +91,9 @@ def test_papers_lists_each_paper_and_the_records_it_accepts() -> None:
 @pytest.mark.parametrize(
     ("arguments", "not_loaded"),
     [
-        (["--help"], ["docxtpl", "docx", "lxml", "weasyprint", "pypdf", "pikepdf"]),
-        (["check", "records"], ["docxtpl", "docx", "weasyprint", "pypdf", "pikepdf"]),
-        (["papers"], ["docxtpl", "docx", "weasyprint", "pypdf", "pikepdf"]),
+        (["--help"], ["docxtpl", "docx", "lxml", "weasyprint", "pypdfium2", "pikepdf"]),
+        (["check", "records"], ["docxtpl", "docx", "weasyprint", "pypdfium2", "pikepdf"]),
+        (["papers"], ["docxtpl", "docx", "weasyprint", "pypdfium2", "pikepdf"]),
     ],
 )
 def test_start_up_does_not_import_the_rendering_libraries(
