@@ -33,8 +33,8 @@ test: $(SETUP) ## Run the whole test suite, then ruff and mypy
 	$(MAKE) --no-print-directory lint
 
 lint: $(SETUP) ## Ruff (lint and format check) and mypy
-	$(BIN)/ruff check docgen tests tools
-	$(BIN)/ruff format --check docgen tests tools
+	$(BIN)/ruff check docgen tests tools benchmarks
+	$(BIN)/ruff format --check docgen tests tools benchmarks
 	$(BIN)/mypy docgen
 
 format: $(SETUP) ## Apply ruff's formatting and safe fixes

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Debian packages docgen's PDF builder needs: Pango for WeasyPrint's text layout, and
-# HarfBuzz's subsetter, which makes font subsetting ~3x faster than the fontTools fallback.
+# HarfBuzz's subsetter, which makes font subsetting ~3x faster than the fontTools fallback;
+# and fontconfig with one font family installed, without which WeasyPrint refuses to start
+# (the papers themselves use the Liberation Sans files shipped in docgen/fonts).
 # Installs only what is missing; without root or apt it says what to install and stops.
 set -euo pipefail
 
-packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1 shared-mime-info)
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1 fontconfig fonts-liberation2 shared-mime-info)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
