@@ -181,6 +181,9 @@ def _collect_strings(obj: object, found: list[str]) -> None:
 
     if isinstance(obj, pikepdf.String):
         found.append(str(obj))
+        raw = bytes(obj)
+        if b"\x00" in raw and len(raw) % 2 == 0:  # UTF-16 written without its byte-order mark
+            found.append(raw.decode("utf-16-be", errors="replace"))
         return
     if isinstance(obj, pikepdf.Name):
         found.append(str(obj)[1:])

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from docgen.scan import scan_docx, scan_text
+from docgen.scan import scan_docx, scan_paper, scan_text
 from docgen.views import ExemptValue
 
 VALUE = [ExemptValue("contact.name", "Marguerite Okonkwo-Hale")]
@@ -145,3 +145,68 @@ def test_utf16_custom_xml_is_read() -> None:
             "customXml/item1.xml", "<root>Marguerite Okonkwo-Hale</root>".encode("utf-16")
         )
     assert scan_docx(buffer.getvalue(), VALUE)
+
+
+@pytest.fixture(scope="module")
+def clean_pdf() -> bytes:
+    """A small tagged PDF by WeasyPrint that holds no exempt value."""
+    import weasyprint
+
+    html = '<html lang="en-GB"><title>Clean</title><p>Director of Place</p></html>'
+    return weasyprint.HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+
+
+def hidden_in_pdf(clean: bytes, place: str) -> bytes:
+    """``clean`` with the value put in one place a PDF can hide text."""
+    import pikepdf
+
+    secret = "Marguerite Okonkwo-Hale"
+    with pikepdf.open(io.BytesIO(clean)) as pdf:
+        page = pdf.pages[0]
+        if place == "info":
+            pdf.docinfo["/Author"] = secret
+        elif place == "xmp":
+            with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+                meta["dc:creator"] = [secret]
+        elif place == "outline":
+            with pdf.open_outline() as outline:
+                outline.root.append(pikepdf.OutlineItem(secret, 0))
+        elif place in ("annotation", "link"):
+            action = pikepdf.Dictionary(S=pikepdf.Name.URI, URI=f"https://example.org/{secret}")
+            annotation = pikepdf.Dictionary(
+                Type=pikepdf.Name.Annot,
+                Subtype=pikepdf.Name.Link if place == "link" else pikepdf.Name.Text,
+                Rect=[0, 0, 10, 10],
+                **({"A": action} if place == "link" else {"Contents": pikepdf.String(secret)}),
+            )
+            page.Annots = pdf.make_indirect(pikepdf.Array([annotation]))
+        elif place == "alt":
+            pdf.Root.StructTreeRoot.K = pikepdf.Array(
+                [pikepdf.Dictionary(S=pikepdf.Name.Figure, Alt=pikepdf.String(secret))]
+            )
+        elif place == "hex string":
+            pdf.docinfo["/Subject"] = pikepdf.String(secret.encode("utf-16-be"))
+        elif place == "embedded file":
+            pdf.attachments["notes.txt"] = pikepdf.AttachedFileSpec(pdf, secret.encode())
+        elif place == "page text":
+            page.contents_add(
+                pdf.make_stream(b"BT /F1 1 Tf 3 Tr (Marguerite Okonkwo-Hale) Tj ET"), prepend=False
+            )
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "place",
+    ["info", "xmp", "outline", "annotation", "link", "alt", "hex string", "embedded file", "page text"],
+)
+def test_a_hidden_value_is_found_in_each_place_in_a_pdf(clean_pdf: bytes, place: str) -> None:
+    """Metadata, bookmarks, annotations, link targets, alt text, attachments, invisible text."""
+    leaks = scan_paper(hidden_in_pdf(clean_pdf, place), VALUE)
+    assert leaks and all(leak.field == "contact.name" for leak in leaks)
+
+
+def test_a_clean_pdf_is_reported_clean(clean_pdf: bytes) -> None:
+    """No leak, no report."""
+    assert scan_paper(clean_pdf, VALUE) == []

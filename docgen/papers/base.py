@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 import attrs
 
 from docgen.builders.properties import DocumentProperties
-from docgen.exempt import SCHEDULE_12A
+from docgen.exempt import SCHEDULE_12A, Exemption
 from docgen.models import Model
 from docgen.views import Version, exemptions_in
 
@@ -62,12 +62,22 @@ class Paper(ABC):
 
     def marking(self, source: Source) -> str | None:
         """The NOT FOR PUBLICATION line for a full version that holds exempt content."""
-        if source.public or source.full_data is None:
-            return None
-        exemption = exemptions_in(source.full_data)
+        exemption = self._exemption(source)
         if exemption is None:
             return None
         return f"NOT FOR PUBLICATION by virtue of {exemption.paragraph_words} of {SCHEDULE_12A}"
+
+    def running_marking(self, source: Source) -> str | None:
+        """The marking short enough for a running header on every page."""
+        exemption = self._exemption(source)
+        if exemption is None:
+            return None
+        return f"NOT FOR PUBLICATION – Schedule 12A, {exemption.paragraph_words}"
+
+    def _exemption(self, source: Source) -> Exemption | None:
+        if source.public or source.full_data is None:
+            return None
+        return exemptions_in(source.full_data)
 
 
 PAPERS: dict[str, Paper] = {}

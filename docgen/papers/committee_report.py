@@ -52,6 +52,7 @@ class CommitteeReportPaper(Paper):
             "report": report,
             "public": source.public,
             "marking": self.marking(source),
+            "running_marking": self.running_marking(source),
             "meeting_date": long_date(report.meeting_date),
             "lead_in": lead_in(report),
             "implications_for": f" for {report.body}" if report.body else "",
