@@ -199,7 +199,17 @@ def hidden_in_pdf(clean: bytes, place: str) -> bytes:
 
 @pytest.mark.parametrize(
     "place",
-    ["info", "xmp", "outline", "annotation", "link", "alt", "hex string", "embedded file", "page text"],
+    [
+        "info",
+        "xmp",
+        "outline",
+        "annotation",
+        "link",
+        "alt",
+        "hex string",
+        "embedded file",
+        "page text",
+    ],
 )
 def test_a_hidden_value_is_found_in_each_place_in_a_pdf(clean_pdf: bytes, place: str) -> None:
     """Metadata, bookmarks, annotations, link targets, alt text, attachments, invisible text."""
