@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from docgen.build import build
+from docgen.build import BuildResult, build
 from docgen.docx_text import docx_to_text
 from docgen.errors import RecordError
 from docgen.pdf_text import pdf_to_text
@@ -77,6 +77,21 @@ def record_yaml(summary: str, secret: str) -> str:
     return yaml.safe_dump(data, allow_unicode=True)
 
 
+def build_one(tmp_path: Path, summary: str, secret: str, output_format: Format) -> BuildResult:
+    """Write the record into a fresh folder of its own and build it in one format."""
+    root = Path(tempfile.mkdtemp(dir=tmp_path))
+    path = root / "records" / "report.yaml"
+    path.parent.mkdir()
+    path.write_text(record_yaml(summary, secret), encoding="utf-8")
+    return build(
+        (path,),
+        out=root / "out",
+        templates_folder=TEMPLATES,
+        records_root=root / "records",
+        formats=(output_format,),
+    )
+
+
 @settings(
     max_examples=80,
     deadline=None,
@@ -87,19 +102,7 @@ def test_any_text_builds_valid_papers_or_fails_with_a_located_error(
     tmp_path: Path, summary: str, secret: str
 ) -> None:
     """No traceback, no invalid file, no leak — for any text at all."""
-    root = Path(tempfile.mkdtemp(dir=tmp_path))
-    path = root / "records" / "report.yaml"
-    path.parent.mkdir()
-    path.write_text(record_yaml(summary, secret), encoding="utf-8")
-
-    result = build(
-        (path,),
-        out=root / "out",
-        templates_folder=TEMPLATES,
-        records_root=root / "records",
-        formats=(Format.DOCX,),
-    )
-
+    result = build_one(tmp_path, summary, secret, Format.DOCX)
     assert all(isinstance(error, RecordError) for error in result.errors), result.errors
     for error in result.errors:
         assert all(problem.line is not None for problem in error.problems)
@@ -124,17 +127,7 @@ def test_any_text_builds_valid_papers_or_fails_with_a_located_error(
 @given(summary=texts, secret=texts)
 def test_any_text_builds_pdfs_that_never_leak(tmp_path: Path, summary: str, secret: str) -> None:
     """The same property for the PDF builder (fewer cases: a PDF costs more than a .docx)."""
-    root = Path(tempfile.mkdtemp(dir=tmp_path))
-    path = root / "records" / "report.yaml"
-    path.parent.mkdir()
-    path.write_text(record_yaml(summary, secret), encoding="utf-8")
-    result = build(
-        (path,),
-        out=root / "out",
-        templates_folder=TEMPLATES,
-        records_root=root / "records",
-        formats=(Format.PDF,),
-    )
+    result = build_one(tmp_path, summary, secret, Format.PDF)
     assert all(isinstance(error, RecordError) for error in result.errors), result.errors
     for paper in result.written:
         text = pdf_to_text(paper.read_bytes())

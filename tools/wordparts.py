@@ -193,6 +193,17 @@ def _style(
     )
 
 
+def _heading(level: int, *, size: int, before: int, italic: bool = False) -> str:
+    """Word's own "heading N" style (so navigation panes and TOCs find it), restyled."""
+    return (
+        f'<w:style w:type="paragraph" w:styleId="Heading{level}"><w:name w:val="heading {level}"/>'
+        '<w:basedOn w:val="Normal"/><w:next w:val="NumberedParagraph"/><w:qFormat/><w:pPr>'
+        f'<w:keepNext/><w:keepLines/><w:spacing w:before="{before}" w:after="120"/>'
+        f'<w:outlineLvl w:val="{level - 1}"/></w:pPr>'
+        f"<w:rPr>{_run_props(size, bold=True, italic=italic)}</w:rPr></w:style>"
+    )
+
+
 def styles() -> str:
     """Word styles named after what they are for, so an officer can restyle in Word."""
     keep = "<w:keepNext/><w:keepLines/>"
@@ -219,16 +230,8 @@ def styles() -> str:
             rpr=_run_props(28, bold=True),
             next_style="Heading1",
         ),
-        '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/>'
-        '<w:next w:val="NumberedParagraph"/><w:qFormat/><w:pPr>'
-        + keep
-        + '<w:spacing w:before="280" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr>'
-        f"<w:rPr>{_run_props(26, bold=True)}</w:rPr></w:style>",
-        '<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/>'
-        '<w:next w:val="NumberedParagraph"/><w:qFormat/><w:pPr>'
-        + keep
-        + '<w:spacing w:before="200" w:after="120"/><w:outlineLvl w:val="1"/></w:pPr>'
-        f"<w:rPr>{_run_props(24, bold=True, italic=True)}</w:rPr></w:style>",
+        _heading(1, size=26, before=280),
+        _heading(2, size=24, before=200, italic=True),
         _style(
             "AppendixHeading",
             "Appendix Heading",
