@@ -15,7 +15,7 @@ from pathlib import Path
 
 import attrs
 
-from docgen.errors import BuildError, DocgenError, RecordError
+from docgen.errors import BuildError, DocgenError, Problem, RecordError
 from docgen.loading import DEFAULT_RECORDS, RecordSet, load_records
 from docgen.render import ALL_FORMATS, Format, Templates, paper_exempt_values, render_record
 from docgen.scan import Leak, scan_paper
@@ -34,6 +34,7 @@ class BuildResult:
     written: list[Path] = attrs.field(factory=list)
     unchanged: list[Path] = attrs.field(factory=list)
     errors: list[DocgenError] = attrs.field(factory=list)
+    warnings: list[Problem] = attrs.field(factory=list)
 
     @property
     def ok(self) -> bool:
@@ -78,7 +79,7 @@ def build(
     records = RecordSet(records_root)
     result = BuildResult()
     formats = tuple(formats)
-    for record, references in load_records(paths, records, result.errors):
+    for record, references in load_records(paths, records, result.errors, result.warnings):
         try:
             rendered = render_record(record, references, templates, out, formats)
         except DocgenError as error:
@@ -138,7 +139,7 @@ def scan(
             continue
         try:
             record = records.load(found)
-            values = paper_exempt_values(record, records.references(record))
+            values = paper_exempt_values(record, records.related(record))
         except RecordError as error:
             errors.append(error)
             continue

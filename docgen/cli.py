@@ -16,6 +16,11 @@ import click
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 
 
+def _warn(warnings: Sequence[object]) -> None:
+    for warning in warnings:
+        click.echo(str(warning), err=True)
+
+
 def _report(errors: Sequence[Exception]) -> None:
     for error in errors:
         for line in str(error).splitlines():
@@ -58,6 +63,7 @@ def build(paths: tuple[Path, ...], out: Path, output_format: str, quiet: bool) -
         for path in result.written:
             click.echo(f"wrote {path}")
     _report(result.errors)
+    _warn(result.warnings)
     if not quiet:
         click.echo(
             f"{len(result.written)} written, {len(result.unchanged)} unchanged, "
@@ -68,16 +74,23 @@ def build(paths: tuple[Path, ...], out: Path, output_format: str, quiet: bool) -
 
 @main.command()
 @PATHS
-def check(paths: tuple[Path, ...]) -> None:
-    """Validate the records in PATHS (default: records/) without writing anything."""
+@click.option("--strict", is_flag=True, help="Treat the domain checks' warnings as errors.")
+def check(paths: tuple[Path, ...], strict: bool) -> None:
+    """Validate the records in PATHS (default: records/) without writing anything.
+
+    Also runs the domain checks (the commission cycle, diversity …), whose warnings
+    never stop a build; with --strict they fail the check.
+    """
     from docgen.loading import DEFAULT_RECORDS
     from docgen.loading import check as run_check
 
-    errors = run_check(paths or (DEFAULT_RECORDS,), DEFAULT_RECORDS)
+    errors, warnings = run_check(paths or (DEFAULT_RECORDS,), DEFAULT_RECORDS)
     _report(errors)
-    if not errors:
-        click.echo("all records are valid")
-    sys.exit(1 if errors else 0)
+    _warn(warnings)
+    failed = bool(errors) or (strict and bool(warnings))
+    if not failed:
+        click.echo("all records are valid" + (f" ({len(warnings)} warning(s))" if warnings else ""))
+    sys.exit(1 if failed else 0)
 
 
 @main.command()

@@ -27,28 +27,28 @@ def _val(element: etree._Element | None, name: str = "val") -> str | None:
 
 @attrs.define
 class _Numbering:
-    """Word's list counters, enough to label single-level lists as Word does."""
+    """Word's list counters, enough to label lists as Word does (levels included)."""
 
-    levels: dict[str, tuple[str, str, int]]  # abstractNumId -> (numFmt, lvlText, start)
+    levels: dict[
+        tuple[str, int], tuple[str, str, int]
+    ]  # (abstractNumId, ilvl) -> (numFmt, lvlText, start)
     nums: dict[str, tuple[str, int | None]]  # numId -> (abstractNumId, startOverride)
-    counters: dict[str, int] = attrs.field(factory=dict)
+    counters: dict[str, list[int]] = attrs.field(factory=dict)
     seen: set[str] = attrs.field(factory=set)
 
     @classmethod
     def parse(cls, xml: bytes | None) -> _Numbering:
-        levels: dict[str, tuple[str, str, int]] = {}
+        levels: dict[tuple[str, int], tuple[str, str, int]] = {}
         nums: dict[str, tuple[str, int | None]] = {}
         if xml is not None:
             root = etree.fromstring(xml)
             for abstract in root.iter(f"{W}abstractNum"):
-                level = abstract.find(f"{W}lvl")
-                if level is None:
-                    continue
-                levels[abstract.get(f"{W}abstractNumId")] = (
-                    _val(level.find(f"{W}numFmt")) or "decimal",
-                    _val(level.find(f"{W}lvlText")) or "%1.",
-                    int(_val(level.find(f"{W}start")) or 1),
-                )
+                for level in abstract.iterfind(f"{W}lvl"):
+                    levels[(abstract.get(f"{W}abstractNumId"), int(level.get(f"{W}ilvl")))] = (
+                        _val(level.find(f"{W}numFmt")) or "decimal",
+                        _val(level.find(f"{W}lvlText")) or "%1.",
+                        int(_val(level.find(f"{W}start")) or 1),
+                    )
             for num in root.iter(f"{W}num"):
                 start = _val(num.find(f"{W}lvlOverride/{W}startOverride"))
                 nums[num.get(f"{W}numId")] = (
@@ -57,21 +57,27 @@ class _Numbering:
                 )
         return cls(levels, nums)
 
-    def label(self, num_id: str) -> str:
+    def label(self, num_id: str, level: int = 0) -> str:
         if num_id not in self.nums:
             return f"?num{num_id}"
         abstract, override = self.nums[num_id]
-        fmt, text, start = self.levels.get(abstract, ("decimal", "%1.", 1))
+        fmt, text, start = self.levels.get((abstract, level), ("decimal", "%1.", 1))
         if fmt == "bullet":
             return text
+        counters = self.counters.setdefault(abstract, [0] * 9)
         if num_id not in self.seen:
             self.seen.add(num_id)
             if override is not None:
-                self.counters[abstract] = override - 1
-        value = self.counters.get(abstract, start - 1) + 1
-        self.counters[abstract] = value
-        shown = roman(value) if fmt == "lowerRoman" else str(value)
-        return text.replace("%1", shown)
+                counters[0] = override - 1
+        counters[level] = counters[level] + 1 if counters[level] else start
+        for deeper in range(level + 1, 9):
+            counters[deeper] = 0
+        for number in range(level + 1):
+            value = counters[number] or self.levels.get((abstract, number), ("decimal", "", 1))[2]
+            level_fmt = self.levels.get((abstract, number), ("decimal", "", 1))[0]
+            shown = roman(value) if level_fmt == "lowerRoman" else str(value)
+            text = text.replace(f"%{number + 1}", shown)
+        return text
 
 
 @attrs.define
@@ -116,6 +122,10 @@ def _run_text(run: etree._Element) -> str:
             parts.append("\t")
         elif child.tag == f"{W}br":
             parts.append("⏎" if _val(child, "type") != "page" else "[page break]")
+        elif child.tag == f"{W}drawing":
+            described = next((e for e in child.iter() if etree.QName(e).localname == "docPr"), None)
+            alt = described.get("descr", "") if described is not None else ""
+            parts.append(f"{{picture: {alt}}}")
     text = "".join(parts)
     properties = run.find(f"{W}rPr")
     if properties is not None and text:
@@ -151,7 +161,8 @@ class _Reader:
         style_id = _val(properties.find(f"{W}pStyle")) if properties is not None else None
         style_id = style_id or "Normal"
         num_id = _val(paragraph.find(f"{W}pPr/{W}numPr/{W}numId")) or self.styles.num_id(style_id)
-        label = f" {self.numbering.label(num_id)}" if num_id and num_id != "0" else ""
+        level = int(_val(paragraph.find(f"{W}pPr/{W}numPr/{W}ilvl")) or 0)
+        label = f" {self.numbering.label(num_id, level)}" if num_id and num_id != "0" else ""
         shaded = paragraph.find(f"{W}pPr/{W}shd") is not None
         mark = " shaded" if shaded else ""
         if properties is not None and properties.find(f"{W}pageBreakBefore") is not None:

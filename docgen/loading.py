@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from docgen.errors import BuildError, DocgenError, Problem, RecordError
+from docgen.errors import BuildError, DocgenError, Problem, RecordError, Severity
 from docgen.models import RECORD_KINDS, Model
 from docgen.structure import field_name, make_converter, problems
 from docgen.views import exempt_values, plain_texts
@@ -40,9 +40,9 @@ class Record:
     def kind(self) -> str:
         return self.data.kind
 
-    def problem(self, field: str, message: str) -> Problem:
+    def problem(self, field: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
         """A problem located at ``field`` of this record's file."""
-        return Problem(self.path, _line_for(self.lines, field), field, message)
+        return Problem(self.path, _line_for(self.lines, field), field or None, message, severity)
 
 
 @cache
@@ -201,6 +201,50 @@ class RecordSet:
                     return path
         return None
 
+    def all_records(self) -> list[Record]:
+        """Every valid record under the root (invalid ones are reported where named)."""
+        found = []
+        for path in record_files([self.root]) if self.root.is_dir() else []:
+            try:
+                found.append(self.load(path))
+            except RecordError:
+                continue
+        return found
+
+    def gathered(self, record: Record) -> list[Record]:
+        """The records ``record`` draws in (`Model.gathers`), in id order.
+
+        A record of the gathered kind that does not load makes this one fail too: a
+        paper must never quietly leave out a record it should hold.
+        """
+        query = record.data.gathers()
+        if query is None:
+            return []
+        broken = []
+        for path in record_files([self.root]) if self.root.is_dir() else []:
+            try:
+                self.load(path)
+            except RecordError as error:
+                if _declares_kind(path, query.kind):
+                    broken.append(f"{path} ({len(error.problems)} problem(s))")
+        if broken:
+            raise RecordError(
+                record.path,
+                [
+                    Problem(
+                        record.path,
+                        1,
+                        None,
+                        f"draws in {query.kind} records with problems: {', '.join(broken)}",
+                    )
+                ],
+            )
+        return sorted((r for r in self.all_records() if query.matches(r.data)), key=lambda r: r.id)
+
+    def related(self, record: Record) -> list[Record]:
+        """What a paper of ``record`` may draw on: what it refers to, then what it gathers."""
+        return self.references(record) + self.gathered(record)
+
     def references(self, record: Record) -> list[Record]:
         """The records ``record`` refers to; a missing or broken one is a `RecordError`."""
         about = getattr(record.data, "about", None)
@@ -225,8 +269,20 @@ class RecordSet:
             ) from error
 
 
+def _declares_kind(path: Path, kind: str) -> bool:
+    """Whether a file that failed to load says it is of ``kind`` (read leniently)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return re.search(rf"^kind:\s*['\"]?{re.escape(kind)}['\"]?\s*$", text, re.MULTILINE) is not None
+
+
 def load_records(
-    paths: Iterable[Path], records: RecordSet, errors: list[DocgenError]
+    paths: Iterable[Path],
+    records: RecordSet,
+    errors: list[DocgenError],
+    warnings: list[Problem] | None = None,
 ) -> Iterator[tuple[Record, list[Record]]]:
     """Each valid record under ``paths`` with the records it refers to.
 
@@ -247,16 +303,25 @@ def load_records(
         seen[path.stem] = path
         try:
             record = records.load(path)
-            references = records.references(record)
+            related = records.related(record)
         except RecordError as error:
             errors.append(error)
             continue
-        yield record, references
+        if warnings is not None:
+            warnings.extend(
+                record.problem(field or "", message, Severity.WARNING)
+                for field, message in record.data.warnings([r.data for r in related])
+            )
+        yield record, related
 
 
-def check(paths: Iterable[Path], records_root: Path) -> list[DocgenError]:
-    """Validate records (and what they refer to) without rendering or writing anything."""
+def check(paths: Iterable[Path], records_root: Path) -> tuple[list[DocgenError], list[Problem]]:
+    """Validate records (and what they refer to) without rendering or writing anything.
+
+    Returns the errors and the domain checks' warnings.
+    """
     errors: list[DocgenError] = []
-    for _record, _references in load_records(paths, RecordSet(records_root), errors):
+    warnings: list[Problem] = []
+    for _record, _related in load_records(paths, RecordSet(records_root), errors, warnings):
         pass
-    return errors
+    return errors, warnings

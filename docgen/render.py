@@ -96,6 +96,7 @@ def render_record(
                 version=version,
                 references=tuple(view(r.data, version) for r in references),
                 full_data=record.data,
+                full_references=tuple(r.data for r in references),
             )
             context = paper.context(source)
             properties = paper.properties(source)

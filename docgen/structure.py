@@ -143,11 +143,14 @@ def make_converter() -> cattrs.Converter:
     def model_hook(cls: type[Exemptable]) -> Any:
         mapping: Any = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
         shorthand = cls.shorthand
+        list_shorthand = cls.list_shorthand
         non_empty = [f for f in attrs.fields(cls) if f.metadata.get(NON_EMPTY_KEY)]
 
         def structure(value: Any, _type: Any) -> Any:
             if shorthand is not None and isinstance(value, str):
                 value = {shorthand: value}
+            if list_shorthand is not None and isinstance(value, list):
+                value = {list_shorthand: value}
             if not isinstance(value, dict):
                 raise TypeError(f"expected a mapping of fields, found {_describe(value)}")
             errors: list[Exception] = [

@@ -50,6 +50,24 @@ class DocxTextSnapshot(SingleFileSnapshotExtension):
         return docx_to_text(data) if isinstance(data, bytes) else str(data)
 
 
+@pytest.fixture(scope="session")
+def example_papers() -> dict[str, bytes]:
+    """Every paper of every example record, rendered once: {"<id>/<paper>/<version>.<ext>": bytes}."""
+    from docgen.loading import RecordSet
+    from docgen.render import Templates, render_record
+
+    templates = Templates(TEMPLATES)
+    records = RecordSet(RECORDS)
+    papers = {}
+    for path in EXAMPLE_RECORDS:
+        record = records.load(path)
+        for output, data in render_record(
+            record, records.related(record), templates, Path("out")
+        ).items():
+            papers[f"{record.id}/{output.stem}/{output.parts[1]}{output.suffix}"] = data
+    return papers
+
+
 @pytest.fixture
 def docx_snapshot(snapshot: Any) -> Any:
     return snapshot.use_extension(DocxTextSnapshot)

@@ -1,4 +1,4 @@
-"""Every example paper, full and public, against its readable snapshot.
+"""Every example paper, full and public, Word and PDF, against its readable snapshot.
 
 A change to a template or to redaction shows here as a diff of readable text:
 review it, then accept it with ``make snapshots``.
@@ -6,73 +6,73 @@ review it, then accept it with ``make snapshots``.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from docgen.loading import load_record
+from docgen.loading import RecordSet
 from docgen.pdf_text import pdf_to_text
-from docgen.render import Templates, render_record
-from docgen.scan import scan_docx, scan_paper
-from docgen.views import exempt_values
+from docgen.render import paper_exempt_values
+from docgen.scan import scan_paper
 
-from .conftest import EXAMPLE_RECORDS, TEMPLATES
+from .conftest import EXAMPLE_RECORDS, RECORDS
 
-OUT = Path("outputs")
-
-
-@pytest.fixture(scope="module")
-def rendered() -> dict[str, dict[str, bytes]]:
-    """Every example record's papers, rendered once for this module: {id: {path: bytes}}."""
-    templates = Templates(TEMPLATES)
-    papers = {}
-    for path in EXAMPLE_RECORDS:
-        record = load_record(path)
-        papers[record.id] = {
-            p.as_posix(): data for p, data in render_record(record, [], templates, OUT).items()
-        }
-    return papers
+EXPECTED_PAPERS = {
+    "bvib-2017-09-peer-challenge-proposal": ["committee_report"],
+    "cabinet-2026-10-senior-management-review": ["committee_report"],
+    "leaders-2017-02-challenge-key-themes": ["committee_report"],
+    "leaders-2017-03-item-7-challenge-contribution": ["committee_report"],
+    "commissions-2019": ["annual_commissions_report", "mou_draft"],
+}
+PAPERS = [
+    f"{record}/{paper}/{version}"
+    for record, papers in EXPECTED_PAPERS.items()
+    for paper in papers
+    for version in ("full", "public")
+]
 
 
-@pytest.mark.parametrize("version", ["full", "public"])
-@pytest.mark.parametrize("record", [p.stem for p in EXAMPLE_RECORDS])
-def test_committee_report_matches_its_snapshot(
-    rendered: dict[str, dict[str, bytes]], record: str, version: str, docx_snapshot: Any
+def test_every_example_builds_the_papers_its_kind_has(example_papers: dict[str, bytes]) -> None:
+    """Each example gives each of its papers in both versions and both formats; no more."""
+    expected = {f"{name}{suffix}" for name in PAPERS for suffix in (".docx", ".pdf")}
+    assert set(example_papers) == expected
+
+
+@pytest.mark.parametrize("name", PAPERS, ids=lambda name: name.replace("/", "-"))
+def test_word_paper_matches_its_snapshot(
+    example_papers: dict[str, bytes], name: str, docx_snapshot: Any
 ) -> None:
-    """Formatting and redaction of each example paper are as reviewed."""
-    assert rendered[record][f"outputs/{version}/{record}/committee_report.docx"] == docx_snapshot
+    """Formatting and redaction of each example Word paper are as reviewed."""
+    assert example_papers[f"{name}.docx"] == docx_snapshot
 
 
-@pytest.mark.parametrize("version", ["full", "public"])
-@pytest.mark.parametrize("record", [p.stem for p in EXAMPLE_RECORDS])
-def test_committee_report_pdf_matches_its_snapshot(
-    rendered: dict[str, dict[str, bytes]], record: str, version: str, text_snapshot: Any
+@pytest.mark.parametrize("name", PAPERS, ids=lambda name: name.replace("/", "-"))
+def test_pdf_paper_matches_its_snapshot(
+    example_papers: dict[str, bytes], name: str, text_snapshot: Any
 ) -> None:
     """The PDF's text, page by page, and its metadata are as reviewed."""
-    pdf = rendered[record][f"outputs/{version}/{record}/committee_report.pdf"]
-    assert pdf_to_text(pdf) == text_snapshot
+    assert pdf_to_text(example_papers[f"{name}.pdf"]) == text_snapshot
 
 
 @pytest.mark.parametrize("path", EXAMPLE_RECORDS, ids=lambda p: p.stem)
 def test_public_papers_hold_no_exempt_text_in_any_part(
-    rendered: dict[str, dict[str, bytes]], path: Path
+    example_papers: dict[str, bytes], path: Any
 ) -> None:
-    """Every zip member of every public paper is free of every exempt value."""
-    record = load_record(path)
-    values = list(exempt_values(record.data))
-    for name, data in rendered[record.id].items():
-        if "/public/" in name:
-            assert scan_paper(data, values, name=name) == []
+    """Every part of every public paper is free of every exempt value it could draw on."""
+    records = RecordSet(RECORDS)
+    record = records.load(path)
+    values = paper_exempt_values(record, records.related(record))
+    for name, data in example_papers.items():
+        if name.startswith(f"{record.id}/") and "/public." in name:
+            assert scan_paper(data, values, name=name) == [], name
 
 
 def test_the_scan_finds_each_exempt_value_in_the_full_version(
-    rendered: dict[str, dict[str, bytes]],
+    example_papers: dict[str, bytes],
 ) -> None:
     """The public papers are clean because the values were removed, not because the scan is blind."""
-    path = next(p for p in EXAMPLE_RECORDS if p.parent.name == "northfield")
-    record = load_record(path)
-    values = list(exempt_values(record.data))
-    full = rendered[record.id][f"outputs/full/{record.id}/committee_report.docx"]
-    found = {leak.field for leak in scan_docx(full, values)}
-    assert found == {v.field for v in values}
+    records = RecordSet(RECORDS)
+    record = records.load(next(p for p in EXAMPLE_RECORDS if p.parent.name == "northfield"))
+    values = paper_exempt_values(record, [])
+    full = example_papers[f"{record.id}/committee_report/full.docx"]
+    assert {leak.field for leak in scan_paper(full, values)} == {v.field for v in values}

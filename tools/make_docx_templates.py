@@ -70,6 +70,18 @@ def paragraph_macro() -> list[str]:
         tag("{%p if item.quote %}"),
         tag("{{p paragraph(item.quote, 'Quote', " + BLOCK_SHADE + ") }}"),
         tag("{%p endif %}"),
+        tag("{%p if item.table %}"),
+        tag(
+            "{{p table(item.table.caption, item.table.columns, item.table.rows, "
+            "shade_exempt_rows=not public) }}"
+        ),
+        tag("{%p endif %}"),
+        tag("{%p if item.chart %}"),
+        tag("{{p paragraph(item.chart.title, 'Caption', keep_with_next=true) }}"),
+        tag(
+            "{{p picture(chart_png(item.chart), item.chart.description, item.chart.title | string) }}"
+        ),
+        tag("{%p endif %}"),
         tag("{%p if item.continued %}"),
         tag("{{p paragraph(item.continued, 'ContinuedText', " + BLOCK_SHADE + ") }}"),
         tag("{%p endif %}"),
@@ -197,6 +209,59 @@ def committee_report() -> dict[str, str]:
     }
 
 
+def mou_draft() -> dict[str, str]:
+    """The Memorandum of Understanding: parties, numbered clauses, schedule, signatures."""
+    body = [
+        para("Committee", run("Memorandum of Understanding")),
+        para("Banner", run("{{ banner }}")),
+        tag("{%p if marking %}"),
+        para("Marking", run("{{ marking }}")),
+        tag("{%p endif %}"),
+        para(
+            "ReportTitle",
+            run(
+                "Commissioned support to {{r runs(mou.body) }} from chief executives and senior staff"
+            ),
+        ),
+        para("BodyText", run("{{ date_line }}")),
+        para("Heading1", run("Parties")),
+        tag("{%p for party in mou.mou_parties %}"),
+        tag("{{p paragraph(party, 'ListBullet') }}"),
+        tag("{%p endfor %}"),
+        tag("{%p for part in parts %}"),
+        tag("{{p paragraph(part.heading, 'ClauseHeading', list='clauses', level=0) }}"),
+        tag("{%p for clause in part.clauses %}"),
+        tag("{{p paragraph(clause, 'Clause', list='clauses', level=1) }}"),
+        tag("{%p endfor %}"),
+        tag("{%p endfor %}"),
+        para("Heading1", run("Schedule")),
+        tag(
+            "{{p table(schedule.caption, schedule.columns, schedule.rows, shade_exempt_rows=not public) }}"
+        ),
+        para("Heading1", run("Signed")),
+        tag("{%p for person in mou.mou_signatories %}"),
+        para("Signature", run("Signature: ______________________________   Date: ______________")),
+        tag("{{p paragraph(person.name, 'BodyText', bold=true) }}"),
+        tag("{%p if person.job_title %}"),
+        tag("{{p paragraph(person.job_title, 'BodyText') }}"),
+        tag("{%p endif %}"),
+        tag("{%p endfor %}"),
+    ]
+    return {
+        "word/document.xml": document("".join(body)),
+        "word/header1.xml": header_part(
+            para("Header", run("{{ running_header }}")),
+            para("HeaderMarking", run("{{ banner }}")),
+            tag("{%p if marking %}"),
+            para("HeaderMarking", run("{{ marking }}")),
+            tag("{%p endif %}"),
+        ),
+        "word/footer1.xml": footer_part(
+            para("Footer", run("Page "), field("PAGE", "1"), run(" of "), field("NUMPAGES", "1")),
+        ),
+    }
+
+
 def write_template(path: Path, parts: dict[str, str]) -> None:
     """Write a template package with fixed entry times, so regenerating is reproducible."""
     every_part = {
@@ -219,7 +284,7 @@ def write_template(path: Path, parts: dict[str, str]) -> None:
             archive.writestr(info, xml.encode("utf-8"))
 
 
-TEMPLATE_DEFINITIONS = {"committee_report.docx": committee_report}
+TEMPLATE_DEFINITIONS = {"committee_report.docx": committee_report, "mou_draft.docx": mou_draft}
 
 
 def main(target: Path = TEMPLATES) -> None:

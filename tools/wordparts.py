@@ -248,6 +248,23 @@ def styles() -> str:
         ),
         _style("BodyText", "Body Text"),
         _style(
+            "ClauseHeading",
+            "Clause Heading",
+            ppr='<w:keepNext/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="0"/>',
+            rpr=_run_props(24, bold=True),
+        ),
+        _style("Clause", "Clause", ppr='<w:spacing w:after="120"/>'),
+        _style("Signature", "Signature", ppr='<w:spacing w:before="360" w:after="60"/>'),
+        _style(
+            "Caption",
+            "caption",
+            ppr='<w:keepNext/><w:spacing w:before="120" w:after="60"/>',
+            rpr=_run_props(20, bold=True),
+        ),
+        _style(
+            "Figure", "Figure", ppr='<w:keepNext/><w:spacing w:after="200"/><w:jc w:val="center"/>'
+        ),
+        _style(
             "NumberedParagraph",
             "Numbered Paragraph",
             ppr='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>' + numbered_indent,
@@ -280,6 +297,14 @@ def styles() -> str:
             '<w:right w:val="single" w:sz="12" w:space="4" w:color="9C0006"/></w:pBdr>'
             '<w:spacing w:before="120" w:after="240"/><w:jc w:val="center"/>',
             rpr=_run_props(22, bold=True, colour="9C0006"),
+        ),
+        _style(
+            "Banner",
+            "Draft Banner",
+            ppr='<w:pBdr><w:top w:val="single" w:sz="12" w:space="4" w:color="7F7F7F"/>'
+            '<w:bottom w:val="single" w:sz="12" w:space="4" w:color="7F7F7F"/></w:pBdr>'
+            '<w:spacing w:before="120" w:after="240"/><w:jc w:val="center"/>',
+            rpr=_run_props(28, bold=True, colour="7F7F7F"),
         ),
         _style("TableText", "Table Text", ppr='<w:spacing w:before="40" w:after="40"/>'),
         _style("TableLabel", "Table Label", based_on="TableText", rpr=_run_props(bold=True)),
@@ -351,15 +376,31 @@ def _abstract(
     )
 
 
+def _clauses_abstract(abstract_id: int) -> str:
+    """Two-level clause numbering: 1. for a part, 1.1 for its clauses."""
+    levels = (
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>'
+        '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="680" w:hanging="680"/></w:pPr></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/>'
+        '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="680" w:hanging="680"/></w:pPr></w:lvl>'
+    )
+    return (
+        f'<w:abstractNum w:abstractNumId="{abstract_id}"><w:multiLevelType w:val="multilevel"/>'
+        f'<w:name w:val="clauses"/>{levels}</w:abstractNum>'
+    )
+
+
 def numbering() -> str:
-    """Three lists: paragraphs (1. 2. …), recommendations ((i) (ii) …), bullets."""
+    """Four lists: paragraphs (1. 2. …), recommendations ((i) (ii) …), bullets, clauses (1, 1.1)."""
     return (
         f"{DECLARATION}<w:numbering {NS}>"
         + _abstract(0, "paragraphs", "decimal", "%1.", 567, 567)
         + _abstract(1, "recommendations", "lowerRoman", "(%1)", 567, 567)
         + _abstract(2, "bullets", "bullet", "\u2022", 1134, 397, font=FONT)
+        + _clauses_abstract(3)
         + '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
         '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
         '<w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>'
+        '<w:num w:numId="4"><w:abstractNumId w:val="3"/></w:num>'
         "</w:numbering>"
     )

@@ -35,7 +35,8 @@ from markupsafe import escape
 
 from docgen.builders.environment import make_environment
 from docgen.builders.properties import DocumentProperties
-from docgen.builders.wordml import Numbering, paragraph_helper, runs
+from docgen.builders.wordml import Media, Numbering, paragraph_helper, picture_helper, runs, table
+from docgen.charts import chart_png
 from docgen.errors import BuildError, TemplateError
 
 ZIP_DATE_TIME = (1980, 1, 1, 0, 0, 0)
@@ -46,6 +47,7 @@ TEMPLATED_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|end
 CORE_PROPERTIES = "docProps/core.xml"
 APP_PROPERTIES = "docProps/app.xml"
 NUMBERING = "word/numbering.xml"
+DOCUMENT_RELS = "word/_rels/document.xml.rels"
 DROPPED_PARTS = ("docProps/thumbnail.jpeg", "docProps/custom.xml")
 """Parts a template may carry that could hold someone else's text; never copied."""
 
@@ -81,7 +83,14 @@ class WordTemplate:
     def render(self, context: Mapping[str, Any], properties: DocumentProperties) -> bytes:
         """The finished .docx for ``context``, as bytes."""
         numbering = Numbering.from_xml(self.parts[NUMBERING]) if NUMBERING in self.parts else None
-        helpers = {"paragraph": paragraph_helper(numbering), "runs": runs}
+        media = Media()
+        helpers = {
+            "paragraph": paragraph_helper(numbering),
+            "runs": runs,
+            "table": table,
+            "picture": picture_helper(media),
+            "chart_png": chart_png,
+        }
         rendered: dict[str, bytes] = {}
         for name, template in self.templates.items():
             try:
@@ -95,6 +104,9 @@ class WordTemplate:
             rendered[name] = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml).encode("utf-8")
         if numbering is not None:
             rendered[NUMBERING] = numbering.extend(self.parts[NUMBERING])
+        if media.items:
+            rendered[DOCUMENT_RELS] = media.extend_relationships(self.parts[DOCUMENT_RELS])
+            rendered.update(media.parts())
         rendered[CORE_PROPERTIES] = core_properties_xml(properties)
         rendered[APP_PROPERTIES] = APP_XML
         return self._zip({**self.parts, **rendered})

@@ -12,6 +12,7 @@ the PDF's Info dictionary and XMP (title, author, subject, keywords, dates).
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from collections.abc import Mapping
 from pathlib import Path
@@ -24,15 +25,8 @@ from docgen.builders.environment import make_environment
 from docgen.builders.properties import DocumentProperties
 from docgen.errors import TemplateError
 from docgen.exempt import SpanKind, Text
+from docgen.fonts import FONT_FAMILY, FONT_FILES, FONTS
 
-FONTS = Path(__file__).resolve().parent.parent / "fonts"
-FONT_FAMILY = "Liberation Sans"
-FONT_FILES = {
-    ("normal", "normal"): "LiberationSans-Regular.ttf",
-    ("bold", "normal"): "LiberationSans-Bold.ttf",
-    ("normal", "italic"): "LiberationSans-Italic.ttf",
-    ("bold", "italic"): "LiberationSans-BoldItalic.ttf",
-}
 HOUSE_STYLESHEET = "house.css"
 
 SPAN_CLASSES = {SpanKind.PLAIN: None, SpanKind.EXEMPT: "exempt", SpanKind.NOTICE: "withheld"}
@@ -63,6 +57,13 @@ def css_string(value: str) -> Markup:
     return Markup(f'"{escaped}"')
 
 
+def chart_uri(chart: Any) -> str:
+    """A chart block drawn as PNG, as a data: URI for an <img>."""
+    from docgen.charts import chart_png
+
+    return "data:image/png;base64," + base64.b64encode(chart_png(chart)).decode("ascii")
+
+
 def font_faces() -> str:
     """@font-face rules for the fonts shipped with docgen, by absolute file URL."""
     rules = []
@@ -91,6 +92,7 @@ class PdfTemplates:
         self.environment = make_environment(jinja2.FileSystemLoader(folder))
         self.environment.filters["rich"] = rich
         self.environment.filters["css_string"] = css_string
+        self.environment.filters["chart_uri"] = chart_uri
         self.font_config = FontConfiguration()
         stylesheet = folder / HOUSE_STYLESHEET
         try:

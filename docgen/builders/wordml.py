@@ -128,6 +128,7 @@ def paragraph_helper(numbering: Numbering | None) -> Any:
         style: str = "BodyText",
         *,
         list: str | None = None,
+        level: int = 0,
         shaded: bool = False,
         bold: bool = False,
         keep_with_next: bool = False,
@@ -139,7 +140,9 @@ def paragraph_helper(numbering: Numbering | None) -> Any:
             if numbering is None:
                 raise KeyError("this template has no numbering.xml, so no numbered lists")
             num_id = numbering.num_id(list)
-            properties += f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+            properties += (
+                f'<w:numPr><w:ilvl w:val="{int(level)}"/><w:numId w:val="{num_id}"/></w:numPr>'
+            )
         if shaded:
             properties += (
                 f'<w:shd w:val="clear" w:color="auto" w:fill="{EXEMPT_PARAGRAPH_SHADING}"/>'
@@ -147,3 +150,101 @@ def paragraph_helper(numbering: Numbering | None) -> Any:
         return Markup(f"<w:p><w:pPr>{properties}</w:pPr>{runs(text, bold=bold)}</w:p>")
 
     return paragraph
+
+
+EMU_PER_MM = 36000
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+PIC_NS = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+IMAGE_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+
+
+@attrs.define
+class Media:
+    """Pictures added while rendering: their parts and their relationships."""
+
+    items: list[tuple[str, str, bytes]] = attrs.field(factory=list)
+
+    def add(self, data: bytes) -> tuple[str, int]:
+        """Store a PNG; its relationship id and its number (image1, image2 …)."""
+        number = len(self.items) + 1
+        self.items.append((f"rIdDocgenImage{number}", f"media/image{number}.png", data))
+        return f"rIdDocgenImage{number}", number
+
+    def parts(self) -> dict[str, bytes]:
+        return {f"word/{target}": data for _, target, data in self.items}
+
+    def extend_relationships(self, rels_xml: bytes) -> bytes:
+        """document.xml.rels with a relationship for each picture added."""
+        if not self.items:
+            return rels_xml
+        extra = "".join(
+            f'<Relationship Id="{rel_id}" Type="{IMAGE_RELATIONSHIP}" Target="{target}"/>'
+            for rel_id, target, _ in self.items
+        )
+        closing = b"</Relationships>"
+        head, found, tail = rels_xml.rpartition(closing)
+        if not found:
+            raise ValueError("document.xml.rels has no closing </Relationships>")
+        return head + extra.encode() + closing + tail
+
+
+def picture_helper(media: Media) -> Any:
+    """The ``picture()`` function: a paragraph holding a PNG, with its alt text."""
+
+    def picture(
+        data: bytes, alt: str, title: str, width_mm: float = 160, aspect: float = 9 / 16
+    ) -> Markup:
+        rel_id, number = media.add(data)
+        cx = int(width_mm * EMU_PER_MM)
+        cy = int(cx * aspect)
+        alt_text, title_text = escape(alt), escape(title)
+        return Markup(
+            '<w:p><w:pPr><w:pStyle w:val="Figure"/><w:keepNext/></w:pPr><w:r><w:drawing>'
+            f'<wp:inline xmlns:wp="{WP_NS}" distT="0" distB="0" distL="0" distR="0">'
+            f'<wp:extent cx="{cx}" cy="{cy}"/>'
+            f'<wp:docPr id="{number}" name="Chart {number}" descr="{alt_text}" title="{title_text}"/>'
+            f'<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="{A_NS}" noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+            f'<a:graphic xmlns:a="{A_NS}"><a:graphicData uri="{PIC_NS}"><pic:pic xmlns:pic="{PIC_NS}">'
+            f'<pic:nvPicPr><pic:cNvPr id="{number}" name="image{number}.png" descr="{alt_text}"/><pic:cNvPicPr/></pic:nvPicPr>'
+            f'<pic:blipFill><a:blip r:embed="{rel_id}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+            f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>'
+            "</wp:inline></w:drawing></w:r></w:p>"
+        )
+
+    return picture
+
+
+def table(caption: Text | str, columns: Any, rows: Any, *, shade_exempt_rows: bool) -> Markup:
+    """A whole table: a heading row repeated on each page, rows that never split.
+
+    ``rows`` are objects with ``cells`` (and ``exempt``, shaded when asked).
+    """
+    count = max(len(columns), 1)
+    width = 9638 // count
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(count))
+
+    def cell(text: Any, style: str, shading: str = "") -> str:
+        return (
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
+            f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{runs(text)}</w:p></w:tc>'
+        )
+
+    header = "".join(cell(c, "TableLabel") for c in columns)
+    body = []
+    for row in rows:
+        shading = ""
+        if shade_exempt_rows and getattr(row, "exempt", None) is not None:
+            shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{EXEMPT_PARAGRAPH_SHADING}"/>'
+        cells = "".join(cell(c, "TableText", shading) for c in row.cells)
+        body.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
+    caption_text = escape(str(caption))
+    return Markup(
+        f'<w:p><w:pPr><w:pStyle w:val="Caption"/><w:keepNext/></w:pPr>{runs(caption)}</w:p>'
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="HeaderTable"/><w:tblW w:w="{width * count}" w:type="dxa"/>'
+        f'<w:tblLayout w:type="fixed"/><w:tblCaption w:val="{caption_text}"/></w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>"
+        f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header}</w:tr>{''.join(body)}</w:tbl>"
+        '<w:p><w:pPr><w:pStyle w:val="BodyText"/></w:pPr></w:p>'
+    )

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from docgen.models.base import Model
+from docgen.models.commission import Commission, CommissionSet
 from docgen.models.committee_report import CommitteeReport
 
-RECORD_KINDS: dict[str, type[Model]] = {model.kind: model for model in (CommitteeReport,)}
+RECORD_KINDS: dict[str, type[Model]] = {
+    model.kind: model for model in (CommitteeReport, Commission, CommissionSet)
+}
 
-__all__ = ["RECORD_KINDS", "CommitteeReport", "Model"]
+__all__ = ["RECORD_KINDS", "Commission", "CommissionSet", "CommitteeReport", "Model"]

@@ -12,7 +12,7 @@ paragraphs to keep numbers for); it never copies the exempt values across.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import ClassVar, Self
 
 import attrs
@@ -53,6 +53,8 @@ class Exemptable(ABC):
 
     shorthand: ClassVar[str | None] = None
     """The field a bare string fills when the record gives text instead of a mapping."""
+    list_shorthand: ClassVar[str | None] = None
+    """The field a bare list fills when the record gives a list instead of a mapping."""
 
     @abstractmethod
     def withheld(self) -> Self:
@@ -88,23 +90,19 @@ class Contact(Exemptable):
         return type(self)(name=notice_text(self.exempt), exempt=self.exempt)
 
 
-@attrs.frozen(kw_only=True)
-class Paragraph(Exemptable):
-    """A numbered paragraph; it may hold bullets, a quotation and text after them.
+@attrs.frozen
+class Gather:
+    """Which other records a record draws in: every record of ``kind`` (whose ``field``
+    equals ``value``, when given). A year's commissions, all open concern cases…"""
 
-    In a record a paragraph is either plain text or a mapping with ``text``.
-    """
+    kind: str
+    field: str | None = None
+    value: object = None
 
-    shorthand = "text"
-
-    text: Text
-    bullets: tuple[Text, ...] = ()
-    quote: Text | None = None
-    continued: Text | None = None
-
-    def withheld(self) -> Self:
-        assert self.exempt is not None
-        return type(self)(text=notice_text(self.exempt), exempt=self.exempt)
+    def matches(self, model: object) -> bool:
+        if getattr(model, "kind", None) != self.kind:
+            return False
+        return self.field is None or getattr(model, self.field, None) == self.value
 
 
 class Model(Exemptable):
@@ -112,3 +110,11 @@ class Model(Exemptable):
 
     kind: ClassVar[str]
     title_field: ClassVar[str] = "title"
+
+    def gathers(self) -> Gather | None:
+        """The records this one draws in, for papers made from many records."""
+        return None
+
+    def warnings(self, related: Sequence[Model]) -> Iterator[tuple[str | None, str]]:
+        """Domain checks that warn (never stop a build), given the records drawn in."""
+        return iter(())

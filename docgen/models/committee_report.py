@@ -21,11 +21,11 @@ from docgen.models.base import (
     Contact,
     Exemptable,
     Model,
-    Paragraph,
     Person,
     notice_text,
     statement_text,
 )
+from docgen.models.blocks import Paragraph
 
 WITHHELD_HEADING = "Not for publication"
 RECORD_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")

@@ -20,7 +20,8 @@ from docgen.views import Version, exemptions_in
 
 @attrs.frozen
 class Source:
-    """What a paper is made from: one record's data in one view, and what it refers to.
+    """What a paper is made from: one record's data in one view, and the records it
+    refers to or gathers (``references``).
 
     ``data`` and ``references`` are already viewed: in the public version they hold
     no exempt values at all.
@@ -32,6 +33,8 @@ class Source:
     references: tuple[Model, ...] = ()
     full_data: Model | None = attrs.field(default=None, repr=False)
     """The full data, given only so the full version can say what it contains."""
+    full_references: tuple[Model, ...] = attrs.field(default=(), repr=False)
+    """The related records' full data: for counts and dates a paper derives, never shown."""
 
     @property
     def public(self) -> bool:
@@ -77,7 +80,11 @@ class Paper(ABC):
     def _exemption(self, source: Source) -> Exemption | None:
         if source.public or source.full_data is None:
             return None
-        return exemptions_in(source.full_data)
+        return exemptions_in(self.shown_content(source))
+
+    def shown_content(self, source: Source) -> object:
+        """The full data this paper shows, whose exemptions its marking names."""
+        return source.full_data
 
 
 PAPERS: dict[str, Paper] = {}

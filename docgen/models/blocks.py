@@ -1,0 +1,135 @@
+"""Paragraphs and what they may carry (bullets, quotations, tables, charts).
+
+A chart is data, not a picture: builders draw it from the view they are given, so
+the chart in a public paper is drawn from public data only, and its alt text (when
+the record gives none) is written from the same data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Self
+
+import attrs
+
+from docgen.exempt import Text
+from docgen.models.base import NON_EMPTY, Exemptable, notice_text, statement_text
+
+
+@attrs.frozen(kw_only=True)
+class TableRow(Exemptable):
+    """One row of a table; in a record a list of cells, or a mapping with ``cells``."""
+
+    list_shorthand = "cells"
+
+    cells: tuple[Text, ...] = attrs.field(metadata=NON_EMPTY)
+
+    def withheld(self) -> Self:
+        assert self.exempt is not None
+        return type(self)(
+            cells=tuple(notice_text(self.exempt) for _ in self.cells), exempt=self.exempt
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Table(Exemptable):
+    """A table with a caption, column headings and rows."""
+
+    caption: Text
+    columns: tuple[Text, ...] = attrs.field(metadata=NON_EMPTY)
+    rows: tuple[TableRow, ...] = attrs.field(metadata=NON_EMPTY)
+
+    def problems(self) -> Iterator[tuple[str | None, str]]:
+        for index, row in enumerate(self.rows):
+            if len(row.cells) != len(self.columns):
+                yield (
+                    "rows",
+                    (f"row {index + 1} has {len(row.cells)} cells for {len(self.columns)} columns"),
+                )
+
+    def withheld(self) -> Self:
+        assert self.exempt is not None
+        return type(self)(
+            caption=statement_text(self.exempt), columns=(), rows=(), exempt=self.exempt
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Series(Exemptable):
+    """One set of bars in a chart: a name and a value per category."""
+
+    name: Text
+    values: tuple[int, ...] = attrs.field(metadata=NON_EMPTY)
+
+    def withheld(self) -> Self:
+        assert self.exempt is not None
+        return type(self)(
+            name=notice_text(self.exempt), values=(0,) * len(self.values), exempt=self.exempt
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Chart(Exemptable):
+    """A bar chart: categories along the bottom, one bar per series in each."""
+
+    title: Text
+    alt: Text | None = None
+    categories: tuple[Text, ...] = attrs.field(metadata=NON_EMPTY)
+    series: tuple[Series, ...] = attrs.field(metadata=NON_EMPTY)
+
+    def problems(self) -> Iterator[tuple[str | None, str]]:
+        for index, series in enumerate(self.series):
+            if len(series.values) != len(self.categories):
+                yield (
+                    "series",
+                    (
+                        f"series {index + 1} has {len(series.values)} values for "
+                        f"{len(self.categories)} categories"
+                    ),
+                )
+            if any(value < 0 for value in series.values):
+                yield "series", f"series {index + 1} has a negative value; bars count things"
+
+    @property
+    def description(self) -> str:
+        """The alt text: the record's own, or the data in words."""
+        if self.alt is not None:
+            return str(self.alt)
+        parts = []
+        for series in self.series:
+            counts = ", ".join(
+                f"{category} {value}"
+                for category, value in zip(self.categories, series.values, strict=True)
+            )
+            parts.append(f"{series.name}: {counts}" if len(self.series) > 1 else counts)
+        return f"Bar chart, {self.title}. " + "; ".join(parts) + "."
+
+    def withheld(self) -> Self:
+        assert self.exempt is not None
+        return type(self)(
+            title=statement_text(self.exempt),
+            categories=(notice_text(self.exempt),),
+            series=(Series(name=notice_text(self.exempt), values=(0,)),),
+            exempt=self.exempt,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Paragraph(Exemptable):
+    """A numbered paragraph; it may hold bullets, a quotation and text after them.
+
+    In a record a paragraph is either plain text or a mapping with ``text``.
+    """
+
+    shorthand = "text"
+
+    text: Text
+    bullets: tuple[Text, ...] = ()
+    quote: Text | None = None
+    table: Table | None = None
+    chart: Chart | None = None
+    continued: Text | None = None
+
+    def withheld(self) -> Self:
+        assert self.exempt is not None
+        return type(self)(text=notice_text(self.exempt), exempt=self.exempt)

@@ -1,0 +1,344 @@
+"""The year's commissions: the annual report to Leaders' Committee and the MoU draft.
+
+Both are made from a ``commission_set`` record and the commissions it gathers. The
+annual report is a committee report: this module composes one from the (viewed)
+records and hands it to the committee report paper, so it has the house style,
+numbering and redaction of every other report without a template of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from docgen.builders.environment import long_date
+from docgen.builders.properties import DocumentProperties
+from docgen.exempt import Span, SpanKind, Text
+from docgen.models.base import Exemptable, notice_text
+from docgen.models.blocks import Chart, Paragraph, Series, Table, TableRow
+from docgen.models.commission import SUB_REGIONS, Commission, CommissionSet, spread
+from docgen.models.committee_report import CommitteeReport, Implications, Recommendation, Section
+from docgen.papers.base import Paper, Source, register
+from docgen.papers.committee_report import CommitteeReportPaper
+
+
+def text(*parts: str | Text | None, within: Exemptable | None = None) -> Text:
+    """One `Text` from plain strings and record text, keeping each span's status.
+
+    ``within`` is the mapping the text comes from: when it is exempt as a whole, its
+    plain spans become exempt spans, so the full version shades them and names the
+    paragraph; in the public view, where its text is notices already, the whole is one notice.
+    """
+    spans: list[Span] = []
+    for part in parts:
+        if isinstance(part, Text):
+            spans.extend(part.spans)
+        elif part:
+            spans.append(Span(part))
+    exemption = within.exempt if within is not None else None
+    if exemption is not None:
+        if any(s.kind == SpanKind.NOTICE for s in spans):  # the public view: withheld already
+            return notice_text(exemption)
+        spans = [
+            Span(s.text, SpanKind.EXEMPT, exemption) if s.kind == SpanKind.PLAIN else s
+            for s in spans
+        ]
+    return Text(tuple(spans))
+
+
+def years_as_lead(commission: Commission, everyone: Sequence[Commission]) -> int:
+    """How many consecutive years, to this one, the same lead has held this policy area."""
+    held = {
+        c.year
+        for c in everyone
+        if str(c.lead.name) == str(commission.lead.name)
+        and str(c.policy_area) == str(commission.policy_area)
+    }
+    years = 0
+    while commission.year - years in held:
+        years += 1
+    return max(years, 1)
+
+
+def ordinal(number: int) -> str:
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
+def _members(source: Source, full: bool) -> tuple[CommissionSet, list[Commission]]:
+    record_set = source.full_data if full else source.data
+    related = source.full_references if full else source.references
+    assert isinstance(record_set, CommissionSet)
+    return record_set, record_set.members(related)
+
+
+def commissions_report(
+    record_set: CommissionSet, members: list[Commission], history: list[Commission]
+) -> CommitteeReport:
+    """The annual commissions report, as a committee report made from the records."""
+    year = record_set.year
+    span = f"{year}–{str(year + 1)[-2:]}"
+    regions, parties = spread(members)
+    leads = Table(
+        caption=Text.plain(f"Lead Chief Executives commissioned for {span}"),
+        columns=tuple(
+            Text.plain(c)
+            for c in (
+                "Policy area",
+                "Executive portfolio",
+                "Lead Chief Executive",
+                "Borough",
+                "Year as lead",
+            )
+        ),
+        rows=tuple(
+            TableRow(
+                cells=(
+                    c.policy_area,
+                    c.portfolio,
+                    c.lead.name,
+                    c.lead.borough,
+                    Text.plain(ordinal(years_as_lead(c, history))),
+                ),
+                exempt=c.lead.exempt or c.exempt,
+            )
+            for c in members
+        ),
+    )
+    by_region = Table(
+        caption=Text.plain("Commissions by sub-region of the lead's borough"),
+        columns=(Text.plain("Sub-region"), Text.plain("Commissions")),
+        rows=tuple(
+            TableRow(cells=(Text.plain(r), Text.plain(str(regions[r])))) for r in SUB_REGIONS
+        ),
+    )
+    by_party = Table(
+        caption=Text.plain("Commissions by political control of the lead's borough"),
+        columns=(Text.plain("Political control"), Text.plain("Commissions")),
+        rows=tuple(
+            TableRow(cells=(Text.plain(p), Text.plain(str(n)))) for p, n in sorted(parties.items())
+        ),
+    )
+    chart = Chart(
+        title=Text.plain(f"Commissions {span} by sub-region and political control"),
+        categories=tuple(Text.plain(r) for r in SUB_REGIONS),
+        series=tuple(
+            Series(
+                name=Text.plain(party),
+                values=tuple(
+                    sum(
+                        1
+                        for m in members
+                        if m.lead.sub_region == r and m.lead.political_control == party
+                    )
+                    for r in SUB_REGIONS
+                ),
+            )
+            for party in sorted(parties)
+        ),
+    )
+    groups = []
+    for c in members:
+        bullets = tuple(
+            text(m.name, " (", m.borough, "), ", m.profession, within=m) for m in c.supporting_group
+        )
+        interests = len(c.interests)
+        considered = {
+            0: "No expressions of interest are recorded.",
+            1: "One expression of interest was considered.",
+        }.get(interests, f"{interests} expressions of interest were considered.")
+        groups.append(
+            Paragraph(
+                text=text(c.policy_area, ": led by ", c.lead.name, ". ", considered),
+                bullets=bullets or (Text.plain("No supporting group has been formed yet."),),
+            )
+        )
+    return CommitteeReport(
+        committee=record_set.committee,
+        body=record_set.body,
+        meeting_date=record_set.meeting_date,
+        item=record_set.item,
+        title=Text.plain(f"Lead Chief Executive commissions {span}"),
+        report_by=record_set.report_by,
+        contact=record_set.contact,
+        summary=Text.plain(
+            f"This report sets out the Lead Chief Executives commissioned to support London "
+            f"Councils for the twelve months from 1 September {year}, their supporting groups, "
+            "and the spread of the commissions across London's sub-regions and political control."
+        ),
+        recommendations=(
+            Recommendation(
+                text=Text.plain(f"note the Lead Chief Executive commissions for {span};")
+            ),
+            Recommendation(
+                text=Text.plain(
+                    "note the supporting groups and the diversity of the commissioned group."
+                )
+            ),
+        ),
+        sections=(
+            Section(
+                heading=Text.plain("Background"),
+                paragraphs=(
+                    Paragraph(
+                        text=Text.plain(
+                            "In March 2017 Leaders' Committee endorsed a process by which the Chief "
+                            "Executive of London Councils, working with the Chair and Deputy Chair of "
+                            "CELC, commissions support each year from Lead Chief Executives in a small "
+                            "number of policy areas, accountable through London Councils to Leaders' Committee."
+                        )
+                    ),
+                    Paragraph(
+                        text=Text.plain(
+                            f"After the Annual General Meeting in June {year} the Executive was consulted "
+                            "on the support to be commissioned, and all CELC members were told of the "
+                            f"roles. Commissions run for twelve months from 1 September {year}; the "
+                            "completed list is reported to this October meeting for information."
+                        )
+                    ),
+                ),
+            ),
+            Section(
+                heading=Text.plain(f"Commissions for {span}"),
+                paragraphs=(
+                    Paragraph(
+                        text=Text.plain(
+                            f"{len(members)} policy areas have a Lead Chief Executive this year:"
+                        ),
+                        table=leads,
+                    ),
+                ),
+            ),
+            Section(heading=Text.plain("Supporting groups"), paragraphs=tuple(groups)),
+            Section(
+                heading=Text.plain("Diversity of the commissioned group"),
+                paragraphs=(
+                    Paragraph(
+                        text=Text.plain(
+                            "In commissioning, account is taken of the diversity of the boroughs "
+                            "the leads work for, including geographical spread and political control."
+                        ),
+                        table=by_region,
+                    ),
+                    Paragraph(
+                        text=Text.plain("By political control:"), table=by_party, chart=chart
+                    ),
+                ),
+            ),
+        ),
+        implications=Implications(
+            financial=Paragraph(
+                text=Text.plain(
+                    "None: chief executives provide this support as part of their wider role."
+                )
+            ),
+            legal=Paragraph(text=Text.plain("None")),
+            equalities=Paragraph(
+                text=Text.plain(
+                    "The Chief Executive has had regard to equality considerations, including the "
+                    "personal diversity of the group commissioned."
+                )
+            ),
+        ),
+    )
+
+
+@register
+class AnnualCommissionsReport(Paper):
+    """The year's commissions, reported to the October Leaders' Committee."""
+
+    name = "annual_commissions_report"
+    title = "Annual commissions report"
+    accepts = ("commission_set",)
+    word_template = CommitteeReportPaper.word_template
+
+    @property
+    def html_template(self) -> str:
+        return CommitteeReportPaper().html_template
+
+    def _as_report(self, source: Source) -> Source:
+        history = [m for m in source.full_references if isinstance(m, Commission)]
+        report = commissions_report(*_members(source, full=False), history)
+        full_report = commissions_report(*_members(source, full=True), history)
+        return Source(source.record_id, report, source.version, full_data=full_report)
+
+    def context(self, source: Source) -> dict[str, Any]:
+        return CommitteeReportPaper().context(self._as_report(source))
+
+    def properties(self, source: Source) -> DocumentProperties:
+        return CommitteeReportPaper().properties(self._as_report(source))
+
+
+MOU_TEXT = Path(__file__).resolve().parent.parent.parent / "templates" / "text" / "mou_draft.yaml"
+
+
+@register
+class MouDraft(Paper):
+    """The Memorandum of Understanding on commissioned support (reference 000)."""
+
+    name = "mou_draft"
+    title = "MoU draft"
+    accepts = ("commission_set",)
+    word_template = "mou_draft.docx"
+
+    def clauses(self, year: int) -> list[dict[str, Any]]:
+        """The MoU's numbered clauses, from templates/text/mou_draft.yaml."""
+        data = yaml.safe_load(MOU_TEXT.read_text(encoding="utf-8"))
+        return [
+            {
+                "heading": part["heading"],
+                "clauses": [
+                    str(clause).replace("{year}", str(year)).replace("{next_year}", str(year + 1))
+                    for clause in part["clauses"]
+                ],
+            }
+            for part in data["parts"]
+        ]
+
+    def context(self, source: Source) -> dict[str, Any]:
+        record_set, members = _members(source, full=False)
+        schedule = Table(
+            caption=Text.plain(f"Schedule: commissions from 1 September {record_set.year}"),
+            columns=tuple(
+                Text.plain(c)
+                for c in ("Policy area", "Executive portfolio", "Lead Chief Executive", "Borough")
+            ),
+            rows=tuple(
+                TableRow(
+                    cells=(c.policy_area, c.portfolio, c.lead.name, c.lead.borough),
+                    exempt=c.lead.exempt or c.exempt,
+                )
+                for c in members
+            ),
+        )
+        return {
+            "mou": record_set,
+            "public": source.public,
+            "marking": self.marking(source),
+            "running_marking": self.running_marking(source),
+            "banner": "DRAFT – for discussion",
+            "running_header": f"Memorandum of Understanding {record_set.year}–{str(record_set.year + 1)[-2:]}",
+            "parts": self.clauses(record_set.year),
+            "schedule": schedule,
+            "date_line": f"Draft for {record_set.committee}, {long_date(record_set.meeting_date)}",
+        }
+
+    def shown_content(self, source: Source) -> object:
+        """The set, and of each commission what the schedule shows."""
+        record_set, members = _members(source, full=True)
+        return (record_set, tuple((c.policy_area, c.portfolio, c.lead, c.exempt) for c in members))
+
+    def properties(self, source: Source) -> DocumentProperties:
+        record_set, _ = _members(source, full=False)
+        return DocumentProperties(
+            title=f"Memorandum of Understanding: commissioned support to {record_set.body} (draft)",
+            subject=f"Lead Chief Executive commissions {record_set.year}",
+            author=str(record_set.report_by.name),
+            keywords="memorandum of understanding; commissioned support; draft",
+            created=record_set.meeting_date,
+        )
