@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from docgen.charts import chart_png
 from docgen.docx_text import docx_to_text
 from docgen.loading import load_record
 from docgen.render import Templates, paper_exempt_values, render_record
-from docgen.charts import chart_png
 from docgen.scan import MIN_VALUE_LENGTH, scan_paper
 from docgen.views import Version, view
 
