@@ -15,6 +15,7 @@ import attrs
 
 from docgen.builders.docx import WordTemplate
 from docgen.builders.pdf import pdf_identifier
+from docgen.builders.properties import DocumentProperties
 from docgen.errors import LeakError
 from docgen.loading import Record
 from docgen.papers import Paper, Source, papers_for
@@ -41,6 +42,8 @@ class Format(Enum):
 
 
 ALL_FORMATS = (Format.DOCX, Format.PDF)
+WITHHELD_WORD, WITHHELD_HTML = "withheld.docx", "withheld.html"
+"""The public version of a paper exempt as a whole: a statement, and nothing else."""
 HTML_FOLDER = "html"
 
 
@@ -90,25 +93,33 @@ def render_record(
     values = paper_exempt_values(record, references)
     for paper in papers_for(record.kind):
         for version in Version:
+            full = version is Version.FULL
             source = Source(
                 record_id=record.id,
                 data=view(record.data, version),
                 version=version,
                 references=tuple(view(r.data, version) for r in references),
-                full_data=record.data,
-                full_references=tuple(r.data for r in references),
+                full_data=record.data if full else None,
+                full_references=tuple(r.data for r in references) if full else (),
             )
-            context = paper.context(source)
-            properties = paper.properties(source)
+            withheld = None if full else paper.withheld_in_public(source)
+            if withheld is None:
+                context = paper.context(source)
+                properties = paper.properties(source)
+                word_template, html_template = paper.word_template, paper.html_template
+            else:
+                context = paper.withheld_context(source, withheld)
+                properties = DocumentProperties(
+                    title=f"{paper.title}: not for publication", subject="", author=""
+                )
+                word_template, html_template = WITHHELD_WORD, WITHHELD_HTML
             for output_format in formats:
                 path = output_path(out, version, record.id, paper, output_format.suffix)
                 if output_format is Format.DOCX:
-                    data = templates.word(paper.word_template).render(context, properties)
+                    data = templates.word(word_template).render(context, properties)
                 else:
                     identifier = pdf_identifier(record.id, paper.name, version.value)
-                    data = templates.pdf().render(
-                        paper.html_template, context, properties, identifier
-                    )
+                    data = templates.pdf().render(html_template, context, properties, identifier)
                 if version is Version.PUBLIC:
                     _refuse_leaks(path, data, values, record, paper)
                 rendered[path] = data

@@ -73,6 +73,12 @@ def _int(value: Any, _type: type) -> int:
     return value
 
 
+def _bool(value: Any, _type: type) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected yes or no (true or false), found {_describe(value)}")
+    return value
+
+
 def _exemption(value: Any, _type: type) -> Exemption:
     """``3``, ``[1, 2]`` or ``{paragraphs: [1], public_interest: ..., review_by: ...}``."""
     extra: dict[str, Any] = {}
@@ -116,6 +122,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(str, _string)
     converter.register_structure_hook(date, _date)
     converter.register_structure_hook(int, _int)
+    converter.register_structure_hook(bool, _bool)
     converter.register_structure_hook(Exemption, _exemption)
 
     def tuple_hook(type_: Any) -> Any:

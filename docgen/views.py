@@ -7,6 +7,7 @@ version is rendered from it, so a template cannot show what it was never given.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from enum import Enum
 from typing import Any, TypeVar
 
@@ -88,6 +89,10 @@ def exempt_values(value: Any, field: str = "", inherited: bool = False) -> Itera
         return
     if isinstance(value, str) and inherited:
         yield ExemptValue(field, value)
+        return
+    if isinstance(value, date) and inherited:  # as a paper would print it, either way
+        yield ExemptValue(field, value.isoformat())
+        yield ExemptValue(field, f"{value.day} {value:%B %Y}")
         return
     if not attrs.has(type(value)):
         return

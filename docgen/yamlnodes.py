@@ -98,7 +98,13 @@ class _Converter:
                 continue
             key = self.scalar(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
-                self.document.problems.append((path, line, "field names must be text"))
+                raw = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
+                hint = (
+                    f"; YAML reads '{raw}' as {_describe_scalar(key)}, so put it in quotes"
+                    if key is not None
+                    else ""
+                )
+                self.document.problems.append((path, line, f"field names must be text{hint}"))
                 continue
             if key in result:
                 first = self.document.lines[(*path, key)]
@@ -125,6 +131,12 @@ class _Converter:
                 message = f"'{raw}' cannot be read as {node.tag.rsplit(':', 1)[-1]}"
             self.document.problems.append((path, line, message))
             return _Unreadable(raw)
+
+
+def _describe_scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes/no"
+    return type(value).__name__
 
 
 @attrs.frozen

@@ -23,6 +23,9 @@ EXPECTED_PAPERS = {
     "leaders-2017-02-challenge-key-themes": ["committee_report"],
     "leaders-2017-03-item-7-challenge-contribution": ["committee_report"],
     "commissions-2019": ["annual_commissions_report", "mou_draft"],
+    "radar-2026-11": ["radar_report"],
+    **{f"case-2026-0{n}": ["briefing_note"] for n in range(1, 9)},
+    "case-2025-09": ["briefing_note"],
 }
 PAPERS = [
     f"{record}/{paper}/{version}"

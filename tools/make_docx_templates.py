@@ -262,6 +262,22 @@ def mou_draft() -> dict[str, str]:
     }
 
 
+def withheld() -> dict[str, str]:
+    """The public stand-in for a paper exempt as a whole: its name and a statement."""
+    body = [
+        para("Committee", run("{{ heading }}")),
+        para("Marking", run("Not for publication")),
+        para("BodyText", run("{{ statement }}")),
+    ]
+    return {
+        "word/document.xml": document("".join(body)),
+        "word/header1.xml": header_part(para("Header", run("{{ running_header }}"))),
+        "word/footer1.xml": footer_part(
+            para("Footer", run("Page "), field("PAGE", "1"), run(" of "), field("NUMPAGES", "1")),
+        ),
+    }
+
+
 def write_template(path: Path, parts: dict[str, str]) -> None:
     """Write a template package with fixed entry times, so regenerating is reproducible."""
     every_part = {
@@ -284,7 +300,11 @@ def write_template(path: Path, parts: dict[str, str]) -> None:
             archive.writestr(info, xml.encode("utf-8"))
 
 
-TEMPLATE_DEFINITIONS = {"committee_report.docx": committee_report, "mou_draft.docx": mou_draft}
+TEMPLATE_DEFINITIONS = {
+    "committee_report.docx": committee_report,
+    "mou_draft.docx": mou_draft,
+    "withheld.docx": withheld,
+}
 
 
 def main(target: Path = TEMPLATES) -> None:

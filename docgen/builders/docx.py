@@ -136,9 +136,15 @@ def _check_well_formed(path: Path, name: str, data: bytes) -> None:
 
 def core_properties_xml(properties: DocumentProperties) -> bytes:
     """docProps/core.xml from ``properties``; its dates come from the record, never now."""
-    stamp = datetime(
-        properties.created.year, properties.created.month, properties.created.day
-    ).strftime("%Y-%m-%dT%H:%M:%SZ")
+    dates = ""
+    if properties.created is not None:
+        stamp = datetime(
+            properties.created.year, properties.created.month, properties.created.day
+        ).strftime("%Y-%m-%dT%H:%M:%SZ")
+        dates = (
+            f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        )
     fields = {
         "dc:title": properties.title,
         "dc:subject": properties.subject,
@@ -154,10 +160,7 @@ def core_properties_xml(properties: DocumentProperties) -> bytes:
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
         'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"{body}<cp:revision>1</cp:revision>"
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
-        "</cp:coreProperties>"
+        f"{body}<cp:revision>1</cp:revision>{dates}</cp:coreProperties>"
     ).encode()
 
 

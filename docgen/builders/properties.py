@@ -21,4 +21,5 @@ class DocumentProperties:
     keywords: str = ""
     description: str = ""
     language: str = "en-GB"
-    created: date = date(2000, 1, 1)
+    created: date | None = None
+    """From the record (a meeting date); None where every date is exempt."""

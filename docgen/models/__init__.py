@@ -5,9 +5,18 @@ from __future__ import annotations
 from docgen.models.base import Model
 from docgen.models.commission import Commission, CommissionSet
 from docgen.models.committee_report import CommitteeReport
+from docgen.models.concern_case import ConcernCase, Radar
 
 RECORD_KINDS: dict[str, type[Model]] = {
-    model.kind: model for model in (CommitteeReport, Commission, CommissionSet)
+    model.kind: model for model in (CommitteeReport, Commission, CommissionSet, ConcernCase, Radar)
 }
 
-__all__ = ["RECORD_KINDS", "Commission", "CommissionSet", "CommitteeReport", "Model"]
+__all__ = [
+    "RECORD_KINDS",
+    "Commission",
+    "CommissionSet",
+    "CommitteeReport",
+    "ConcernCase",
+    "Model",
+    "Radar",
+]

@@ -1,6 +1,10 @@
 """The paper kinds; importing this package registers every one of them."""
 
-from docgen.papers import commissions, committee_report  # noqa: F401 - registers the paper kinds
+from docgen.papers import (  # noqa: F401 - importing registers the paper kinds
+    commissions,
+    committee_report,
+    concern_cases,
+)
 from docgen.papers.base import PAPERS, Paper, Source, papers_for
 
 __all__ = ["PAPERS", "Paper", "Source", "papers_for"]

@@ -32,9 +32,10 @@ class Source:
     version: Version
     references: tuple[Model, ...] = ()
     full_data: Model | None = attrs.field(default=None, repr=False)
-    """The full data, given only so the full version can say what it contains."""
+    """The full data, in the full version only (None in the public one): for the
+    marking, which says what exempt content the full version holds."""
     full_references: tuple[Model, ...] = attrs.field(default=(), repr=False)
-    """The related records' full data: for counts and dates a paper derives, never shown."""
+    """The related records' full data, in the full version only."""
 
     @property
     def public(self) -> bool:
@@ -62,6 +63,23 @@ class Paper(ABC):
     @abstractmethod
     def properties(self, source: Source) -> DocumentProperties:
         """Title, subject and author for the file's metadata, from the viewed record."""
+
+    def withheld_in_public(self, source: Source) -> Exemption | None:
+        """For a paper that is exempt as a whole: the exemption its public version states.
+
+        Such a paper's public version is the shared "withheld" paper, which says only
+        that it is not for publication and why.
+        """
+        return None
+
+    def withheld_context(self, source: Source, exemption: Exemption) -> dict[str, Any]:
+        """The context of the public "withheld" paper that stands in for this one."""
+        return {
+            "heading": self.title,
+            "statement": exemption.statement,
+            "running_header": f"{self.title} – not for publication",
+            "running_marking": None,
+        }
 
     def marking(self, source: Source) -> str | None:
         """The NOT FOR PUBLICATION line for a full version that holds exempt content."""

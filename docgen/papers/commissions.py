@@ -49,8 +49,13 @@ def text(*parts: str | Text | None, within: Exemptable | None = None) -> Text:
     return Text(tuple(spans))
 
 
-def years_as_lead(commission: Commission, everyone: Sequence[Commission]) -> int:
-    """How many consecutive years, to this one, the same lead has held this policy area."""
+def years_as_lead(commission: Commission, everyone: Sequence[Commission]) -> int | None:
+    """How many consecutive years, to this one, the same lead has held this policy area.
+
+    None for a lead whose name is withheld: notices cannot tell one person from another.
+    """
+    if commission.exempt is not None or commission.lead.exempt is not None:
+        return None
     held = {
         c.year
         for c in everyone
@@ -63,6 +68,10 @@ def years_as_lead(commission: Commission, everyone: Sequence[Commission]) -> int
     return max(years, 1)
 
 
+def _ordinal_or_dash(number: int | None) -> str:
+    return "–" if number is None else ordinal(number)
+
+
 def ordinal(number: int) -> str:
     suffix = (
         "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
@@ -70,7 +79,8 @@ def ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def _members(source: Source, full: bool) -> tuple[CommissionSet, list[Commission]]:
+def _members(source: Source, full: bool = False) -> tuple[CommissionSet, list[Commission]]:
+    """The set and this year's commissions: as the version sees them, or in full."""
     record_set = source.full_data if full else source.data
     related = source.full_references if full else source.references
     assert isinstance(record_set, CommissionSet)
@@ -103,7 +113,7 @@ def commissions_report(
                     c.portfolio,
                     c.lead.name,
                     c.lead.borough,
-                    Text.plain(ordinal(years_as_lead(c, history))),
+                    Text.plain(_ordinal_or_dash(years_as_lead(c, history))),
                 ),
                 exempt=c.lead.exempt or c.exempt,
             )
@@ -262,13 +272,22 @@ class AnnualCommissionsReport(Paper):
         return CommitteeReportPaper().html_template
 
     def _as_report(self, source: Source) -> Source:
-        history = [m for m in source.full_references if isinstance(m, Commission)]
-        report = commissions_report(*_members(source, full=False), history)
-        full_report = commissions_report(*_members(source, full=True), history)
-        return Source(source.record_id, report, source.version, full_data=full_report)
+        history = [m for m in source.references if isinstance(m, Commission)]
+        report = commissions_report(*_members(source), history)
+        return Source(
+            source.record_id, report, source.version, full_data=None if source.public else report
+        )
 
     def context(self, source: Source) -> dict[str, Any]:
-        return CommitteeReportPaper().context(self._as_report(source))
+        context = CommitteeReportPaper().context(self._as_report(source))
+        context["marking"] = self.marking(source)  # what the records hold, not the composition
+        context["running_marking"] = self.running_marking(source)
+        return context
+
+    def shown_content(self, source: Source) -> object:
+        """The set and this year's commissions, in full."""
+        record_set, members = _members(source, full=True)
+        return (record_set, tuple(members))
 
     def properties(self, source: Source) -> DocumentProperties:
         return CommitteeReportPaper().properties(self._as_report(source))
