@@ -8,10 +8,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SETUP := $(VENV)/.setup-done
+OUT := outputs
+DEPS := $(OUT)/.deps.mk
+QUEUE := $(OUT)/.queue
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+RECORD_FILES := $(shell find records -name '*.yaml' -o -name '*.yml' 2>/dev/null)
 
-.PHONY: all help setup papers test lint format snapshots templates clean scan benchmark-pdf
+.PHONY: all help setup papers test lint format snapshots templates clean scan benchmark-pdf benchmark
 
-all: papers ## Set up (first time) and build every paper for records/ into outputs/
+all: papers ## Set up (first time) and build the papers of every record whose inputs changed
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -25,8 +30,25 @@ $(SETUP): pyproject.toml constraints.txt tools/system-packages.sh
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
-papers: $(SETUP) ## Build every paper (full and public) for every record under records/
-	$(BIN)/docgen build records
+# Which papers are stale: `docgen deps` writes, for every record, a stamp that depends on
+# everything its papers are made from. Goals that build no papers never read it.
+ifneq ($(filter-out help clean setup lint format test snapshots templates scan benchmark-pdf benchmark,$(or $(MAKECMDGOALS),all)),)
+-include $(DEPS)
+endif
+
+$(DEPS): $(RECORD_FILES) pyproject.toml | $(SETUP)
+	$(BIN)/docgen deps --out $(OUT) --records records
+
+# A stale record only queues itself (no Python here); `papers` then builds the queue in
+# one docgen process with one worker per core, so `make -j` cannot oversubscribe.
+$(OUT)/.stamps/%.stamp:
+	@mkdir -p $(OUT) && echo '$(RECORD)' >> $(QUEUE)
+
+papers: $(SETUP) $(STAMPS) ## Build the papers (full and public, Word and PDF) of stale records
+	@if [ -s $(QUEUE) ]; then \
+	  $(BIN)/docgen build -j $(JOBS) --out $(OUT) $$(sort -u $(QUEUE)); status=$$?; \
+	  rm -f $(QUEUE); exit $$status; \
+	fi
 
 test: $(SETUP) ## Run the whole test suite, then ruff and mypy
 	$(BIN)/pytest
@@ -48,7 +70,7 @@ templates: $(SETUP) ## Regenerate templates/*.docx from tools/make_docx_template
 	$(BIN)/python tools/make_docx_templates.py
 
 clean: ## Remove built papers (keeps .venv)
-	rm -rf outputs
+	rm -rf $(OUT)
 
 scan: $(SETUP) ## Scan every built public paper for exempt text (build does this too)
 	$(BIN)/docgen scan outputs/public

@@ -8,15 +8,17 @@ and whatever an earlier build wrote for it stays as it was.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 import attrs
 
 from docgen.errors import BuildError, DocgenError, Problem, RecordError
-from docgen.loading import DEFAULT_RECORDS, RecordSet, load_records
+from docgen.loading import DEFAULT_RECORDS, RecordSet, load_with_related, unique_record_files
 from docgen.render import ALL_FORMATS, Format, Templates, paper_exempt_values, render_record
 from docgen.scan import Leak, scan_paper
 from docgen.views import Version
@@ -67,32 +69,144 @@ def write_atomically(path: Path, data: bytes) -> bool:
     return True
 
 
+@attrs.define
+class RecordOutcome:
+    """What building one record did; picklable, so worker processes can return it."""
+
+    path: Path
+    written: list[Path] = attrs.field(factory=list)
+    unchanged: list[Path] = attrs.field(factory=list)
+    errors: list[DocgenError] = attrs.field(factory=list)
+    warnings: list[Problem] = attrs.field(factory=list)
+
+
+@attrs.define
+class _Builder:
+    """What one process keeps between records: the compiled templates, nothing else.
+
+    Records are loaded afresh for each (a new `RecordSet` per record), so memory does
+    not grow with the batch.
+    """
+
+    templates: Templates
+    records_root: Path
+    out: Path
+    formats: tuple[Format, ...]
+
+    def build(self, path: Path) -> RecordOutcome:
+        outcome = RecordOutcome(path)
+        loaded = load_with_related(
+            path, RecordSet(self.records_root), outcome.errors, outcome.warnings
+        )
+        if loaded is None:
+            return outcome
+        record, related = loaded
+        try:
+            rendered = render_record(record, related, self.templates, self.out, self.formats)
+        except DocgenError as error:
+            outcome.errors.append(error)
+            return outcome
+        for target, data in rendered.items():
+            try:
+                changed = write_atomically(target, data)
+            except OSError as error:
+                outcome.errors.append(BuildError(f"cannot write: {error.strerror}", path=target))
+                continue
+            (outcome.written if changed else outcome.unchanged).append(target)
+        if not outcome.errors:
+            touch_stamp(self.out, record.id)
+        return outcome
+
+
+STAMPS = ".stamps"
+"""Under the output folder: one empty file per record, touched when its papers are built.
+
+The Makefile's include file (`docgen deps`) makes each stamp depend on everything the
+record's papers are made from, so make knows which records are stale.
+"""
+
+
+def touch_stamp(out: Path, record_id: str) -> None:
+    stamp = out / STAMPS / f"{record_id}.stamp"
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.touch()
+
+
+_worker: _Builder | None = None
+
+
+def _start_worker(
+    templates_folder: Path, records_root: Path, out: Path, formats: tuple[Format, ...]
+) -> None:
+    global _worker
+    _worker = _Builder(Templates(templates_folder), records_root, out, formats)
+
+
+def _build_in_worker(path: Path) -> RecordOutcome:
+    assert _worker is not None, "the worker was not started"
+    return _worker.build(path)
+
+
 def build(
     paths: Iterable[Path] = (DEFAULT_RECORDS,),
     out: Path = DEFAULT_OUT,
     templates_folder: Path | None = None,
     records_root: Path = DEFAULT_RECORDS,
     formats: Iterable[Format] = ALL_FORMATS,
+    jobs: int = 1,
+    progress: Callable[[RecordOutcome], None] | None = None,
+    planned: Callable[[int], None] | None = None,
 ) -> BuildResult:
-    """Build every paper of every record under ``paths`` into ``out``, in ``formats``."""
-    templates = Templates(templates_folder or default_templates())
-    records = RecordSet(records_root)
+    """Build every paper of every record under ``paths`` into ``out``, in ``formats``.
+
+    With ``jobs`` above 1 the records are shared among that many worker processes,
+    each loading every template once; ``planned`` is told how many records there are,
+    and ``progress`` is called as each one finishes.
+    """
     result = BuildResult()
+    refused: list[DocgenError] = []
+    files = unique_record_files(paths, refused)
+    if planned is not None:
+        planned(len(files) + len(refused))
+    for error in refused:
+        result.errors.append(error)
+        if progress is not None:
+            progress(RecordOutcome(error.path or Path(), errors=[error]))
+    folder = templates_folder or default_templates()
     formats = tuple(formats)
-    for record, references in load_records(paths, records, result.errors, result.warnings):
-        try:
-            rendered = render_record(record, references, templates, out, formats)
-        except DocgenError as error:
-            result.errors.append(error)
-            continue
-        for path, data in rendered.items():
-            try:
-                changed = write_atomically(path, data)
-            except OSError as error:
-                result.errors.append(BuildError(f"cannot write: {error.strerror}", path=path))
-                continue
-            (result.written if changed else result.unchanged).append(path)
+    outcomes: Iterable[RecordOutcome]
+    if jobs <= 1 or len(files) <= 1:
+        builder = _Builder(Templates(folder), records_root, out, formats)
+        outcomes = (builder.build(path) for path in files)
+    else:
+        outcomes = _in_pool(files, jobs, (folder, records_root, out, formats))
+    for outcome in outcomes:
+        result.written.extend(outcome.written)
+        result.unchanged.extend(outcome.unchanged)
+        result.errors.extend(outcome.errors)
+        result.warnings.extend(outcome.warnings)
+        if progress is not None:
+            progress(outcome)
+    result.written.sort()
+    result.unchanged.sort()
     return result
+
+
+def _in_pool(
+    files: list[Path], jobs: int, settings: tuple[Path, Path, Path, tuple[Format, ...]]
+) -> Iterator[RecordOutcome]:
+    context = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    )
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(files)),
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=settings,
+    ) as pool:
+        futures = [pool.submit(_build_in_worker, path) for path in files]
+        for future in as_completed(futures):
+            yield future.result()
 
 
 def default_templates() -> Path:

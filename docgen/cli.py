@@ -7,6 +7,7 @@ is 1; anything else is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -50,19 +51,45 @@ def main() -> None:
     show_default=True,
     help="Word, PDF or both.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: one per core).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
-def build(paths: tuple[Path, ...], out: Path, output_format: str, quiet: bool) -> None:
-    """Build every paper for the records in PATHS (default: records/)."""
+@click.option("-v", "--verbose", is_flag=True, help="Also list every file written.")
+def build(
+    paths: tuple[Path, ...],
+    out: Path,
+    output_format: str,
+    jobs: int | None,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    """Build every paper for the records in PATHS (default: records/).
+
+    Many records build in one process with a pool of workers. On a terminal a
+    progress bar shows papers done, failures and time left; otherwise each failure is
+    printed as it happens, and a summary at the end.
+    """
     from docgen.build import DEFAULT_RECORDS
     from docgen.build import build as run_build
+    from docgen.progress import BuildProgress
     from docgen.render import ALL_FORMATS, Format
 
     formats = ALL_FORMATS if output_format == "all" else (Format(output_format),)
-    result = run_build(paths or (DEFAULT_RECORDS,), out=out, formats=formats)
-    if not quiet:
-        for path in result.written:
-            click.echo(f"wrote {path}")
-    _report(result.errors)
+    workers = jobs or os.cpu_count() or 1
+    with BuildProgress(quiet=quiet, verbose=verbose) as progress:
+        result = run_build(
+            paths or (DEFAULT_RECORDS,),
+            out=out,
+            formats=formats,
+            jobs=workers,
+            progress=progress.record_done,
+            planned=progress.planned,
+        )
     _warn(result.warnings)
     if not quiet:
         click.echo(
@@ -70,6 +97,29 @@ def build(paths: tuple[Path, ...], out: Path, output_format: str, quiet: bool) -
             f"{len(result.errors)} failed"
         )
     sys.exit(1 if result.errors else 0)
+
+
+@main.command()
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("outputs"),
+    show_default=True,
+    help="The output folder the include file describes.",
+)
+@click.option(
+    "--records",
+    "records_root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("records"),
+    show_default=True,
+)
+def deps(out: Path, records_root: Path) -> None:
+    """Write OUT/.deps.mk: what each record's papers are made from, for make."""
+    from docgen.deps import write_deps
+
+    path = write_deps(records_root, out)
+    click.echo(f"wrote {path}")
 
 
 @main.command()

@@ -6,7 +6,7 @@ traceback; any other exception is a bug in docgen and keeps its traceback.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 
@@ -52,6 +52,10 @@ class DocgenError(Exception):
         self.line = line
         super().__init__(message)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Picklable, so a worker process can hand an error back to the batch."""
+        return (_rebuild, (type(self), self.message, self.path, self.line))
+
     def __str__(self) -> str:
         if self.path is None:
             return self.message
@@ -65,6 +69,9 @@ class RecordError(DocgenError):
     def __init__(self, path: Path, problems: Sequence[Problem]):
         self.problems = tuple(problems)
         super().__init__(f"{len(self.problems)} problem(s) in the record", path=path)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (RecordError, (self.path, self.problems))
 
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self.problems)
@@ -82,9 +89,7 @@ class LeakError(BuildError):
     """Exempt text was found in a public paper; the paper has been removed."""
 
 
-def problems_of(errors: Iterable[DocgenError]) -> list[str]:
-    """Flatten errors to printable lines, one per located problem."""
-    lines: list[str] = []
-    for error in errors:
-        lines.extend(str(error).splitlines())
-    return lines
+def _rebuild(
+    cls: type[DocgenError], message: str, path: Path | None, line: int | None
+) -> DocgenError:
+    return cls(message, path=path, line=line)

@@ -278,41 +278,45 @@ def _declares_kind(path: Path, kind: str) -> bool:
     return re.search(rf"^kind:\s*['\"]?{re.escape(kind)}['\"]?\s*$", text, re.MULTILINE) is not None
 
 
-def load_records(
-    paths: Iterable[Path],
-    records: RecordSet,
-    errors: list[DocgenError],
-    warnings: list[Problem] | None = None,
-) -> Iterator[tuple[Record, list[Record]]]:
-    """Each valid record under ``paths`` with the records it refers to.
+def unique_record_files(paths: Iterable[Path], errors: list[DocgenError]) -> list[Path]:
+    """The record files under ``paths``, each id once (ids name output folders).
 
-    Failures go to ``errors``: a missing path, two files with one id (ids name output
-    folders), a record with problems, a reference that is missing or invalid.
+    A missing path, or a second file with an id already seen, goes to ``errors``.
     """
-    files = record_files(paths)
     seen: dict[str, Path] = {}
-    for path in files:
+    files = []
+    for path in record_files(paths):
         if not path.exists():
             errors.append(BuildError("no such record file or folder", path=path))
-            continue
-        if path.stem in seen and seen[path.stem].resolve() != path.resolve():
+        elif path.stem in seen and seen[path.stem].resolve() != path.resolve():
             errors.append(
                 BuildError(f"has the same id as {seen[path.stem]}; ids must be unique", path=path)
             )
-            continue
-        seen[path.stem] = path
-        try:
-            record = records.load(path)
-            related = records.related(record)
-        except RecordError as error:
-            errors.append(error)
-            continue
-        if warnings is not None:
-            warnings.extend(
-                record.problem(field or "", message, Severity.WARNING)
-                for field, message in record.data.warnings([r.data for r in related])
-            )
-        yield record, related
+        elif path.stem not in seen:
+            seen[path.stem] = path
+            files.append(path)
+    return files
+
+
+def load_with_related(
+    path: Path, records: RecordSet, errors: list[DocgenError], warnings: list[Problem] | None = None
+) -> tuple[Record, list[Record]] | None:
+    """The record at ``path`` with the records it refers to or gathers; None if it fails.
+
+    Its problems go to ``errors``; its domain checks' warnings to ``warnings``.
+    """
+    try:
+        record = records.load(path)
+        related = records.related(record)
+    except RecordError as error:
+        errors.append(error)
+        return None
+    if warnings is not None:
+        warnings.extend(
+            record.problem(field or "", message, Severity.WARNING)
+            for field, message in record.data.warnings([r.data for r in related])
+        )
+    return record, related
 
 
 def check(paths: Iterable[Path], records_root: Path) -> tuple[list[DocgenError], list[Problem]]:
@@ -322,6 +326,7 @@ def check(paths: Iterable[Path], records_root: Path) -> tuple[list[DocgenError],
     """
     errors: list[DocgenError] = []
     warnings: list[Problem] = []
-    for _record, _related in load_records(paths, RecordSet(records_root), errors, warnings):
-        pass
+    records = RecordSet(records_root)
+    for path in unique_record_files(paths, errors):
+        load_with_related(path, records, errors, warnings)
     return errors, warnings

@@ -56,6 +56,19 @@ class Paper(ABC):
         """The HTML template for the PDF: ``<name>.html`` in templates/html/."""
         return f"{self.name}.html"
 
+    extra_templates: ClassVar[tuple[str, ...]] = ()
+    """Other files under templates/ the paper reads (wording, a public stand-in)."""
+
+    def template_files(self) -> tuple[str, ...]:
+        """Every file under templates/ this paper's rendering reads, for make's staleness."""
+        return (
+            self.word_template,
+            f"html/{self.html_template}",
+            "html/base.html",
+            "html/house.css",
+            *self.extra_templates,
+        )
+
     @abstractmethod
     def context(self, source: Source) -> dict[str, Any]:
         """The values the templates read, from the viewed record only."""

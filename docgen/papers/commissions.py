@@ -304,6 +304,7 @@ class MouDraft(Paper):
     title = "MoU draft"
     accepts = ("commission_set",)
     word_template = "mou_draft.docx"
+    extra_templates = ("text/mou_draft.yaml",)
 
     def clauses(self, year: int) -> list[dict[str, Any]]:
         """The MoU's numbered clauses, from templates/text/mou_draft.yaml."""

@@ -315,6 +315,7 @@ class BriefingNote(Paper):
     title = "Group Leaders' briefing note"
     accepts = ("concern_case",)
     word_template = CommitteeReportPaper.word_template
+    extra_templates = ("withheld.docx", "html/withheld.html")
 
     @property
     def html_template(self) -> str:

@@ -1,0 +1,93 @@
+"""What each record's papers are made from, written as a make include file.
+
+``docgen deps`` writes ``<out>/.deps.mk``: for every record, a stamp target
+(``<out>/.stamps/<id>.stamp``, touched when the record's papers are built) that
+depends on the record, the records it refers to or gathers (every record of a
+gathered kind, since any of them may join), the templates and shared template parts
+its papers use, the shipped fonts and docgen's version. The Makefile includes it, so
+``make`` rebuilds exactly the stale records' papers — in one docgen process — and,
+with nothing changed, starts no Python process at all.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docgen import __version__
+from docgen.build import STAMPS, default_templates
+from docgen.errors import RecordError
+from docgen.fonts import FONT_FILES, FONTS
+from docgen.loading import Record, RecordSet, record_files
+from docgen.papers import Paper, papers_for
+
+DEPS_FILE = ".deps.mk"
+VERSION_FILE = ".docgen-version"
+
+
+def _make_path(path: Path) -> str:
+    """A path as make reads it: relative where it can be, spaces escaped."""
+    try:
+        shown = path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        shown = path.resolve()
+    return str(shown).replace(" ", "\\ ").replace(":", "\\:").replace("#", "\\#")
+
+
+def paper_templates(paper: Paper, templates: Path) -> list[Path]:
+    """Every template file a paper's rendering reads."""
+    return [templates / name for name in paper.template_files()]
+
+
+def write_deps(records_root: Path, out: Path, templates: Path | None = None) -> Path:
+    """Write ``out/.deps.mk`` (and ``out/.docgen-version``, when it changed)."""
+    templates = templates or default_templates()
+    out.mkdir(parents=True, exist_ok=True)
+    version = out / VERSION_FILE
+    if not version.is_file() or version.read_text(encoding="utf-8") != __version__:
+        version.write_text(__version__, encoding="utf-8")
+    fonts = [FONTS / name for name in FONT_FILES.values()]
+    every_template = sorted(p for p in templates.rglob("*") if p.is_file())
+    records = RecordSet(records_root)
+    by_kind: dict[str, list[Path]] = {}
+    loaded: dict[Path, Record | None] = {}
+    for path in record_files([records_root]):
+        try:
+            found = records.load(path)
+        except RecordError:
+            loaded[path] = None
+            continue
+        loaded[path] = found
+        by_kind.setdefault(found.kind, []).append(path)
+
+    lines = ["# Written by `docgen deps`: what each record's papers are made from.", ""]
+    for path, record in loaded.items():
+        record_id = path.stem
+        inputs: list[Path] = [path]
+        if record is None:  # it does not load: any template may matter once it does
+            inputs += every_template
+        else:
+            query = record.data.gathers()
+            if query is not None:
+                inputs += by_kind.get(query.kind, [])
+            about = getattr(record.data, "about", None)
+            if about:
+                found = records.find(about, path)
+                inputs += [found] if found else []
+            for paper in papers_for(record.kind):
+                inputs += paper_templates(paper, templates)
+            if not papers_for(record.kind):
+                continue  # a record with no papers of its own has nothing to build
+        inputs += [*fonts, version]
+        stamp = _make_path(out / STAMPS / f"{record_id}.stamp")
+        unique = list(dict.fromkeys(_make_path(p) for p in inputs))
+        lines.append(f"{stamp}: {' '.join(unique)}")
+        lines.append(f"{stamp}: RECORD := {_make_path(path)}")
+        lines.append(f"STAMPS += {stamp}")
+        lines.append("")
+    target = out / DEPS_FILE
+    text = "\n".join(lines)
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+    else:
+        target.touch()
+    return target

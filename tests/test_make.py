@@ -1,0 +1,113 @@
+"""The Makefile is incremental: it rebuilds exactly the stale records, in one process."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import MINIMAL_REPORT, PROJECT, RECORDS
+
+pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="GNU make is not installed")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small project: the real Makefile, templates and venv, and five records."""
+    root = tmp_path_factory.mktemp("project")
+    for name in ("Makefile", "pyproject.toml", "constraints.txt"):
+        shutil.copy2(PROJECT / name, root / name)
+    shutil.copytree(PROJECT / "tools", root / "tools")
+    shutil.copytree(PROJECT / "templates", root / "templates")
+    (root / ".venv").symlink_to(PROJECT / ".venv")
+    records = root / "records"
+    records.mkdir()
+    (records / "cabinet-a.yaml").write_text(MINIMAL_REPORT, encoding="utf-8")
+    (records / "cabinet-b.yaml").write_text(
+        MINIMAL_REPORT.replace("Library", "Leisure"), encoding="utf-8"
+    )
+    for name in (
+        "commissions-2019",
+        "2019-health-and-care",
+        "2019-business-rates",
+        "2018-business-rates",
+    ):
+        shutil.copy2(RECORDS / "commissions" / f"{name}.yaml", records / f"{name}.yaml")
+    return root
+
+
+def make(project: Path) -> str:
+    done = subprocess.run(
+        ["make", "--no-print-directory"], cwd=project, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout + done.stderr
+
+
+def stamps(project: Path) -> dict[str, float]:
+    return {p.stem: p.stat().st_mtime for p in (project / "outputs/.stamps").glob("*.stamp")}
+
+
+def touch(path: Path) -> None:
+    """Make ``path`` newer than anything built so far, whatever the clock's resolution."""
+    later = time.time() + 2
+    os.utime(path, (later, later))
+
+
+def test_first_make_builds_every_record_with_papers(project: Path) -> None:
+    """Three records have papers (two reports, one commission set); commissions alone have none."""
+    make(project)
+    assert set(stamps(project)) == {"cabinet-a", "cabinet-b", "commissions-2019"}
+    assert (project / "outputs/public/commissions-2019/mou_draft.pdf").is_file()
+
+
+def test_with_nothing_changed_make_starts_no_docgen(project: Path) -> None:
+    """A no-op make runs no recipe at all."""
+    make(project)
+    before = stamps(project)
+    output = make(project)
+    assert "docgen" not in output and stamps(project) == before
+
+
+def test_touching_a_record_rebuilds_it_and_the_sets_that_gather_it(project: Path) -> None:
+    """A commission changed: its set's papers rebuild; the committee reports do not."""
+    make(project)
+    before = stamps(project)
+    touch(project / "records/2019-health-and-care.yaml")
+    make(project)
+    after = stamps(project)
+    assert [name for name in before if after[name] != before[name]] == ["commissions-2019"]
+
+
+def test_touching_a_template_rebuilds_only_the_papers_that_use_it(project: Path) -> None:
+    """The MoU template is the commission set's alone; the report template is everyone's."""
+    make(project)
+    before = stamps(project)
+    touch(project / "templates/mou_draft.docx")
+    make(project)
+    changed = stamps(project)
+    assert [name for name in before if changed[name] != before[name]] == ["commissions-2019"]
+    touch(project / "templates/html/house.css")
+    make(project)
+    assert all(stamps(project)[name] != changed[name] for name in changed)
+
+
+def test_a_failing_record_stays_stale_and_fails_make(project: Path) -> None:
+    """A bad record fails the build, leaves its stamp old, and is retried next time."""
+    make(project)
+    before = stamps(project)
+    path = project / "records/cabinet-a.yaml"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("title:", "titel:"), encoding="utf-8")
+    touch(path)
+    done = subprocess.run(["make"], cwd=project, capture_output=True, text=True, check=False)
+    assert done.returncode != 0 and "titel: unknown field" in done.stderr
+    assert stamps(project)["cabinet-a"] == before["cabinet-a"]
+    path.write_text(good, encoding="utf-8")
+    touch(path)
+    make(project)
+    assert stamps(project)["cabinet-a"] != before["cabinet-a"]
