@@ -71,8 +71,8 @@ def write_deps(records_root: Path, out: Path, templates: Path | None = None) -> 
                 inputs += by_kind.get(query.kind, [])
             about = getattr(record.data, "about", None)
             if about:
-                found = records.find(about, path)
-                inputs += [found] if found else []
+                referred = records.find(about, path)
+                inputs += [referred] if referred else []
             for paper in papers_for(record.kind):
                 inputs += paper_templates(paper, templates)
             if not papers_for(record.kind):
