@@ -77,3 +77,6 @@ scan: $(SETUP) ## Scan every built public paper for exempt text (build does this
 
 benchmark-pdf: $(SETUP) ## Time PDF per paper: docgen, WeasyPrint alone, LibreOffice (if installed)
 	$(BIN)/python benchmarks/pdf_speed.py
+
+benchmark: $(SETUP) ## Batch benchmark: docgen vs docxtpl, 1000 records on all cores, make timings
+	$(BIN)/python benchmarks/batch.py
