@@ -24,7 +24,7 @@ EXPECTED_PAPERS = {
     "leaders-2017-03-item-7-challenge-contribution": ["committee_report"],
     "commissions-2019": ["annual_commissions_report", "mou_draft"],
     "radar-2026-11": ["radar_report"],
-    **{f"case-2026-0{n}": ["briefing_note"] for n in range(1, 9)},
+    **{f"case-2026-{n:02d}": ["briefing_note"] for n in range(1, 11) if n != 9},
     "case-2025-09": ["briefing_note"],
 }
 PAPERS = [
