@@ -15,6 +15,13 @@ from pathlib import Path
 import click
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+OUT = click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("outputs"),
+    show_default=True,
+    help="The output folder: full/<id>/… and public/<id>/… go in it.",
+)
 
 
 def _warn(warnings: Sequence[object]) -> None:
@@ -36,13 +43,7 @@ def main() -> None:
 
 @main.command()
 @PATHS
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("outputs"),
-    show_default=True,
-    help="Folder that receives full/<id>/… and public/<id>/….",
-)
+@OUT
 @click.option(
     "--format",
     "output_format",
@@ -100,13 +101,7 @@ def build(
 
 
 @main.command()
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("outputs"),
-    show_default=True,
-    help="The output folder the include file describes.",
-)
+@OUT
 @click.option(
     "--records",
     "records_root",

@@ -22,7 +22,7 @@ from docgen.models.blocks import Chart, Paragraph, Series, Table, TableRow
 from docgen.models.commission import SUB_REGIONS, Commission, CommissionSet, spread
 from docgen.models.committee_report import CommitteeReport, Implications, Recommendation, Section
 from docgen.papers.base import Paper, Source, register
-from docgen.papers.committee_report import CommitteeReportPaper
+from docgen.papers.committee_report import ComposedReport
 
 
 def text(*parts: str | Text | None, within: Exemptable | None = None) -> Text:
@@ -259,38 +259,21 @@ def commissions_report(
 
 
 @register
-class AnnualCommissionsReport(Paper):
+class AnnualCommissionsReport(ComposedReport):
     """The year's commissions, reported to the October Leaders' Committee."""
 
     name = "annual_commissions_report"
     title = "Annual commissions report"
     accepts = ("commission_set",)
-    word_template = CommitteeReportPaper.word_template
 
-    @property
-    def html_template(self) -> str:
-        return CommitteeReportPaper().html_template
-
-    def _as_report(self, source: Source) -> Source:
+    def compose(self, source: Source) -> CommitteeReport:
         history = [m for m in source.references if isinstance(m, Commission)]
-        report = commissions_report(*_members(source), history)
-        return Source(
-            source.record_id, report, source.version, full_data=None if source.public else report
-        )
-
-    def context(self, source: Source) -> dict[str, Any]:
-        context = CommitteeReportPaper().context(self._as_report(source))
-        context["marking"] = self.marking(source)  # what the records hold, not the composition
-        context["running_marking"] = self.running_marking(source)
-        return context
+        return commissions_report(*_members(source), history)
 
     def shown_content(self, source: Source) -> object:
         """The set and this year's commissions, in full."""
         record_set, members = _members(source, full=True)
         return (record_set, tuple(members))
-
-    def properties(self, source: Source) -> DocumentProperties:
-        return CommitteeReportPaper().properties(self._as_report(source))
 
 
 MOU_TEXT = Path(__file__).resolve().parent.parent.parent / "templates" / "text" / "mou_draft.yaml"

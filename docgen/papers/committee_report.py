@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from typing import Any
 
 from docgen.builders.environment import long_date
@@ -71,3 +72,40 @@ class CommitteeReportPaper(Paper):
             keywords=f"committee report; {report.committee}",
             created=report.meeting_date,
         )
+
+
+class ComposedReport(Paper):
+    """A paper that is a committee report composed from other records.
+
+    A subclass composes, from the viewed records of its `Source`, a `CommitteeReport`;
+    it is then rendered through the committee report paper's templates, so it has the
+    house style, numbering and redaction of every report. The full version's marking
+    names what the records themselves hold (`shown_content`), not the composition.
+    """
+
+    word_template = CommitteeReportPaper.word_template
+
+    @property
+    def html_template(self) -> str:
+        return CommitteeReportPaper().html_template
+
+    def template_files(self) -> tuple[str, ...]:
+        return (*CommitteeReportPaper().template_files(), *self.extra_templates)
+
+    @abstractmethod
+    def compose(self, source: Source) -> CommitteeReport:
+        """The report, from this version's view of the records only."""
+
+    def _as_report(self, source: Source) -> Source:
+        report = self.compose(source)
+        full = None if source.public else report
+        return Source(source.record_id, report, source.version, full_data=full)
+
+    def context(self, source: Source) -> dict[str, Any]:
+        context = CommitteeReportPaper().context(self._as_report(source))
+        context["marking"] = self.marking(source)
+        context["running_marking"] = self.running_marking(source)
+        return context
+
+    def properties(self, source: Source) -> DocumentProperties:
+        return CommitteeReportPaper().properties(self._as_report(source))

@@ -13,18 +13,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from docgen.builders.environment import long_date
-from docgen.builders.properties import DocumentProperties
 from docgen.exempt import Exemption, Text
 from docgen.models.base import Contact, Person
 from docgen.models.blocks import Chart, Paragraph, Series, Table, TableRow
 from docgen.models.committee_report import CommitteeReport, Implications, Recommendation, Section
 from docgen.models.concern_case import EVIDENCE, INDICATORS, OUTCOMES, STAGES, ConcernCase, Radar
-from docgen.papers.base import Paper, Source, register
+from docgen.papers.base import Source, register
 from docgen.papers.commissions import text
-from docgen.papers.committee_report import CommitteeReportPaper
+from docgen.papers.committee_report import ComposedReport
 
 SUPPRESS_BELOW = 3
 """Counts from 1 to this less one are published as "fewer than 3"."""
@@ -275,32 +273,15 @@ def _radar_parts(source: Source) -> tuple[Radar, list[ConcernCase]]:
 
 
 @register
-class RadarReport(Paper):
+class RadarReport(ComposedReport):
     """The confidential radar report; its public version keeps counts only."""
 
     name = "radar_report"
     title = "Radar report"
     accepts = ("radar",)
-    word_template = CommitteeReportPaper.word_template
 
-    @property
-    def html_template(self) -> str:
-        return CommitteeReportPaper().html_template
-
-    def _as_report(self, source: Source) -> Source:
-        report = radar_report(*_radar_parts(source), public=source.public)
-        return Source(
-            source.record_id, report, source.version, full_data=None if source.public else report
-        )
-
-    def context(self, source: Source) -> dict[str, Any]:
-        context = CommitteeReportPaper().context(self._as_report(source))
-        context["marking"] = self.marking(source)  # what the records hold, not the composition
-        context["running_marking"] = self.running_marking(source)
-        return context
-
-    def properties(self, source: Source) -> DocumentProperties:
-        return CommitteeReportPaper().properties(self._as_report(source))
+    def compose(self, source: Source) -> CommitteeReport:
+        return radar_report(*_radar_parts(source), public=source.public)
 
     def shown_content(self, source: Source) -> object:
         assert isinstance(source.full_data, Radar)
@@ -308,33 +289,21 @@ class RadarReport(Paper):
 
 
 @register
-class BriefingNote(Paper):
+class BriefingNote(ComposedReport):
     """A private briefing for Group Leaders on one case (full version only)."""
 
     name = "briefing_note"
     title = "Group Leaders' briefing note"
     accepts = ("concern_case",)
-    word_template = CommitteeReportPaper.word_template
     extra_templates = ("withheld.docx", "html/withheld.html")
-
-    @property
-    def html_template(self) -> str:
-        return CommitteeReportPaper().html_template
 
     def withheld_in_public(self, source: Source) -> Exemption | None:
         return CONFIDENTIAL
 
-    def _as_report(self, source: Source) -> Source:
+    def compose(self, source: Source) -> CommitteeReport:
         case = source.full_data  # the full version only: the public one is withheld whole
         assert isinstance(case, ConcernCase) and not source.public
-        note = briefing(case)
-        return Source(source.record_id, note, source.version, full_data=note)
-
-    def context(self, source: Source) -> dict[str, Any]:
-        return CommitteeReportPaper().context(self._as_report(source))
-
-    def properties(self, source: Source) -> DocumentProperties:
-        return CommitteeReportPaper().properties(self._as_report(source))
+        return briefing(case)
 
 
 def briefing(case: ConcernCase) -> CommitteeReport:
