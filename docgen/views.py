@@ -40,7 +40,7 @@ def public_view(value: Any) -> Any:
     if not attrs.has(type(value)):
         return value
     if isinstance(value, Exemptable) and value.exempt is not None:
-        return value.withheld()
+        return _redact_kept(value.withheld())
     changes = {}
     for field in attrs.fields(type(value)):
         current = getattr(value, field.name)
@@ -54,6 +54,27 @@ def public_view(value: Any) -> Any:
     return attrs.evolve(value, **changes) if changes else value
 
 
+def _redact_kept(value: Any) -> Any:
+    """What a class keeps of itself when withheld, with any phrase marked inside it gone.
+
+    A withheld mapping keeps only placeholders and facts an agenda shows (a committee,
+    a meeting date); a phrase marked exempt inside such a fact is still withheld.
+    """
+    if isinstance(value, Text):
+        return value.redacted()
+    if isinstance(value, tuple):
+        return tuple(_redact_kept(item) for item in value)
+    if not attrs.has(type(value)):
+        return value
+    changes = {}
+    for field in attrs.fields(type(value)):
+        current = getattr(value, field.name)
+        new = _redact_kept(current)
+        if new is not current:
+            changes[field.name] = new
+    return attrs.evolve(value, **changes) if changes else value
+
+
 def _withhold_field(value: Any, exemption: Exemption) -> Any:
     """A field exempt by default: text becomes a notice, mappings are withheld."""
     if isinstance(value, Text):
@@ -61,7 +82,7 @@ def _withhold_field(value: Any, exemption: Exemption) -> Any:
     if isinstance(value, tuple):
         return tuple(_withhold_field(item, exemption) for item in value)
     if isinstance(value, Exemptable):
-        return attrs.evolve(value, exempt=exemption.merge(value.exempt)).withheld()
+        return public_view(attrs.evolve(value, exempt=exemption.merge(value.exempt)))
     return None
 
 

@@ -12,6 +12,8 @@ from docgen.loading import load_record
 from docgen.models.base import EXEMPT_BY_DEFAULT, Exemptable, Person
 from docgen.views import Version, exempt_values, exemptions_in, public_view, view
 
+from .conftest import MINIMAL_REPORT as MINIMAL
+
 EXAMPLE = (
     Path(__file__).resolve().parent.parent
     / "records/northfield/cabinet-2026-10-senior-management-review.yaml"
@@ -121,3 +123,15 @@ def test_a_field_exempt_by_default_is_withheld_without_a_mark() -> None:
     assert "Eastmere" not in str(public.authority)
     assert str(public.lead.name) == "Jo" and public.stage == 2
     assert [v.field for v in exempt_values(case)] == ["authority"]
+
+
+def test_what_a_withheld_mapping_keeps_is_redacted_in_turn(
+    write_record: Callable[..., Path],
+) -> None:
+    """A wholly exempt record keeps its committee; a phrase marked inside it still goes."""
+    text = "exempt: 3\n" + MINIMAL.replace(
+        "committee: Cabinet", "committee: Cabinet [exempt 1]Jo Bloggs[/exempt]"
+    )
+    public = public_view(load_record(write_record(text)).data)
+    assert str(public.committee).startswith("Cabinet [Not for publication: paragraph 1")
+    assert "Bloggs" not in all_text(public)
