@@ -16,37 +16,13 @@ import yaml
 
 from docgen.builders.environment import long_date
 from docgen.builders.properties import DocumentProperties
-from docgen.exempt import Span, SpanKind, Text
-from docgen.models.base import Exemptable, notice_text
+from docgen.exempt import Text
 from docgen.models.blocks import Chart, Paragraph, Series, Table, TableRow
 from docgen.models.commission import SUB_REGIONS, Commission, CommissionSet, spread
 from docgen.models.committee_report import CommitteeReport, Implications, Recommendation, Section
 from docgen.papers.base import Paper, Source, register
 from docgen.papers.committee_report import ComposedReport
-
-
-def text(*parts: str | Text | None, within: Exemptable | None = None) -> Text:
-    """One `Text` from plain strings and record text, keeping each span's status.
-
-    ``within`` is the mapping the text comes from: when it is exempt as a whole, its
-    plain spans become exempt spans, so the full version shades them and names the
-    paragraph; in the public view, where its text is notices already, the whole is one notice.
-    """
-    spans: list[Span] = []
-    for part in parts:
-        if isinstance(part, Text):
-            spans.extend(part.spans)
-        elif part:
-            spans.append(Span(part))
-    exemption = within.exempt if within is not None else None
-    if exemption is not None:
-        if any(s.kind == SpanKind.NOTICE for s in spans):  # the public view: withheld already
-            return notice_text(exemption)
-        spans = [
-            Span(s.text, SpanKind.EXEMPT, exemption) if s.kind == SpanKind.PLAIN else s
-            for s in spans
-        ]
-    return Text(tuple(spans))
+from docgen.papers.compose import text
 
 
 def years_as_lead(commission: Commission, everyone: Sequence[Commission]) -> int | None:

@@ -21,8 +21,8 @@ from docgen.models.blocks import Chart, Paragraph, Series, Table, TableRow
 from docgen.models.committee_report import CommitteeReport, Implications, Recommendation, Section
 from docgen.models.concern_case import EVIDENCE, INDICATORS, OUTCOMES, STAGES, ConcernCase, Radar
 from docgen.papers.base import Source, register
-from docgen.papers.commissions import text
 from docgen.papers.committee_report import ComposedReport
+from docgen.papers.compose import text
 
 SUPPRESS_BELOW = 3
 """Counts from 1 to this less one are published as "fewer than 3"."""
