@@ -28,6 +28,7 @@ from cattrs.gen import make_dict_structure_fn
 from docgen.exempt import PART_1_PARAGRAPHS, Exemption, MarkError, parse_text
 from docgen.exempt import Text as RecordText
 from docgen.models.base import NON_EMPTY_KEY, Exemptable
+from docgen.when import When, WhenError, parse_when
 from docgen.yamlnodes import Path_
 
 
@@ -79,6 +80,15 @@ def _bool(value: Any, _type: type) -> bool:
     return value
 
 
+def _when(value: Any, _type: type) -> When:
+    if not isinstance(value, str | date) or isinstance(value, datetime):
+        raise TypeError(f"expected a date as written in a timetable, found {_describe(value)}")
+    try:
+        return parse_when(value)
+    except WhenError as error:
+        raise ValueError(str(error)) from None
+
+
 def _exemption(value: Any, _type: type) -> Exemption:
     """``3``, ``[1, 2]`` or ``{paragraphs: [1], public_interest: ..., review_by: ...}``."""
     extra: dict[str, Any] = {}
@@ -123,6 +133,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(date, _date)
     converter.register_structure_hook(int, _int)
     converter.register_structure_hook(bool, _bool)
+    converter.register_structure_hook(When, _when)
     converter.register_structure_hook(Exemption, _exemption)
 
     def tuple_hook(type_: Any) -> Any:

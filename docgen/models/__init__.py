@@ -6,9 +6,11 @@ from docgen.models.base import Model
 from docgen.models.commission import Commission, CommissionSet
 from docgen.models.committee_report import CommitteeReport
 from docgen.models.concern_case import ConcernCase, Radar
+from docgen.models.peer_challenge import PeerChallenge
 
 RECORD_KINDS: dict[str, type[Model]] = {
-    model.kind: model for model in (CommitteeReport, Commission, CommissionSet, ConcernCase, Radar)
+    model.kind: model
+    for model in (CommitteeReport, Commission, CommissionSet, ConcernCase, Radar, PeerChallenge)
 }
 
 __all__ = [
@@ -18,5 +20,6 @@ __all__ = [
     "CommitteeReport",
     "ConcernCase",
     "Model",
+    "PeerChallenge",
     "Radar",
 ]

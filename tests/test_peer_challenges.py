@@ -1,0 +1,172 @@
+"""Peer challenges: timetable dates as written, the LGA's rules, the proposal report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from docgen.docx_text import docx_to_text
+from docgen.errors import RecordError
+from docgen.loading import check, load_record
+from docgen.when import WhenError, parse_when
+
+from .conftest import RECORDS
+
+TOWER_HAMLETS = RECORDS / "peer-challenges/tower-hamlets-2018.yaml"
+
+CHALLENGE = """\
+kind: peer_challenge
+council: Testwick Council
+scope: The five core components.
+proposal:
+  committee: Cabinet
+  meeting_date: 2026-01-10
+  report_by: {name: A Chief Executive}
+  contact: {name: An Officer}
+  summary: A proposal.
+  recommendations: [agree the challenge.]
+  implications: {financial: None, legal: None, equalities: None}
+team:
+  - {name: A Leader, role: leader, organisation: A council}
+  - {name: A Chief Executive, role: chief_executive, organisation: A council}
+  - {name: A Manager, role: programme_manager, organisation: LGA}
+timeline:
+  - {activity: Review scoping, when: Jan 2026}
+  - {activity: Draft report, when: 2026-10-01}
+  - {activity: Final sign off, when: 2026-10-20}
+  - {activity: Follow up visit, when: Apr – Jun 2027}
+visit: {start: 2026-09-07, end: 2026-09-10}
+submission_deadline: 2026-11-01
+"""
+
+
+def warnings(write_record: Callable[..., Path], text: str) -> list[str]:
+    path = write_record(text)
+    errors, found = check([path], path.parent)
+    assert errors == []
+    return [w.message for w in found]
+
+
+@pytest.mark.parametrize(
+    ("written", "start", "end"),
+    [
+        ("Sep – Dec 2017", date(2017, 9, 1), date(2017, 12, 31)),
+        ("Feb-May 2018", date(2018, 2, 1), date(2018, 5, 31)),
+        ("Early 2018", date(2018, 1, 1), date(2018, 4, 30)),
+        ("3 May 2018", date(2018, 5, 3), date(2018, 5, 3)),
+        ("Mid May 2018", date(2018, 5, 11), date(2018, 5, 20)),
+        ("Early June 2018", date(2018, 6, 1), date(2018, 6, 10)),
+        ("End of July 2018", date(2018, 7, 21), date(2018, 7, 31)),
+        ("Aug-Sept 2018", date(2018, 8, 1), date(2018, 9, 30)),
+        ("1st Aug 2018", date(2018, 8, 1), date(2018, 8, 1)),
+        ("Jan 2019 Dec 2019", date(2019, 1, 1), date(2019, 12, 31)),
+        ("Dec 2017 – Feb 2018", date(2017, 12, 1), date(2018, 2, 28)),
+        ("Spring 2027", date(2027, 3, 1), date(2027, 5, 31)),
+    ],
+)
+def test_timetable_dates_are_read_as_officers_write_them(
+    written: str, start: date, end: date
+) -> None:
+    """Each form in reference 003's table, and a few more, keeps its wording and gains dates."""
+    when = parse_when(written)
+    assert (when.written, when.start, when.end) == (written, start, end)
+
+
+@pytest.mark.parametrize("written", ["Whenever", "30 Feb 2018", "Dec 2018 - Jan 2018"])
+def test_an_unreadable_date_says_what_it_expected(written: str) -> None:
+    """No guessing: a date docgen cannot read is an error naming the forms it reads."""
+    with pytest.raises(WhenError, match="expected a date"):
+        parse_when(written)
+
+
+def test_a_timetable_that_follows_every_rule_raises_no_warning(
+    write_record: Callable[..., Path],
+) -> None:
+    """Four days on site, eight months' lead-in, draft three weeks on, follow-up in range."""
+    assert warnings(write_record, CHALLENGE) == []
+
+
+def test_more_than_two_extra_areas_is_an_error(write_record: Callable[..., Path]) -> None:
+    """The LGA allows a council two additional areas of focus."""
+    areas = "extra_areas:\n" + "".join(f"  - {{key: a{n}, title: Area {n}}}\n" for n in range(3))
+    with pytest.raises(
+        RecordError, match="3 additional areas of focus; a peer challenge takes at most 2"
+    ):
+        load_record(write_record(CHALLENGE + areas))
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            ("start: 2026-09-07", "start: 2026-09-06"),
+            "the on-site visit runs 5 days (2026-09-06 to 2026-09-10); the LGA's visit is 4 days",
+        ),
+        (
+            ("when: Jan 2026", "when: May 2026"),
+            "the lead-in from scoping (May 2026) to the visit (2026-09-07) is under the LGA's six months",
+        ),
+        (
+            ("when: 2026-10-01", "when: 2026-11-20"),
+            "the draft report (2026-11-20) is not 3–4 weeks after the visit ends (2026-09-10): expected between 2026-10-01 and 2026-10-08",
+        ),
+        (
+            ("when: Apr – Jun 2027", "when: Spring 2028"),
+            "the follow-up (Spring 2028, 2028-03-01 to 2028-05-31) falls outside 6–18 months after the visit: 2027-03-10 to 2028-03-10",
+        ),
+        (
+            ("when: 2026-10-20", "when: End of November 2026"),
+            "final sign-off (End of November 2026) may fall after the submission deadline (2026-11-01)",
+        ),
+        (
+            ("role: programme_manager", "role: senior_manager"),
+            "the peer team lacks an LGA programme manager",
+        ),
+        (("role: leader", "role: member_peer"), "the peer team lacks a Leader or Mayor"),
+    ],
+)
+def test_each_timing_and_team_rule_warns_when_broken(
+    write_record: Callable[..., Path], change: tuple[str, str], expected: str
+) -> None:
+    """Warnings name the rule and the dates; they never stop a build."""
+    assert warnings(write_record, CHALLENGE.replace(*change)) == [expected]
+
+
+def test_the_reference_timetable_is_flagged_where_a_careful_officer_would(
+    write_record: Callable[..., Path],
+) -> None:
+    """Reference 003: the follow-up may run past 18 months; the statement is due before it is written."""
+    errors, found = check([TOWER_HAMLETS], RECORDS)
+    assert errors == []
+    assert [(w.field, w.line) for w in found] == [
+        ("timeline[11].when", 60),
+        ("timeline[3].when", 52),
+    ]
+
+
+def test_the_proposal_report_reproduces_the_reference_timetable(
+    example_papers: dict[str, bytes],
+) -> None:
+    """The timetable table keeps every line of reference 003's, as written."""
+    text = docx_to_text(example_papers["tower-hamlets-2018/proposal_report/full.docx"])
+    for activity, when in [
+        ("Review scoping", "Sep – Dec 2017"),
+        ("Submission of position statement to LGA", "Early 2018"),
+        ("On-site visit", "Early June 2018"),
+        ("Submission to DCLG", "1st Aug 2018"),
+        ("Follow up visit", "Jan 2019 Dec 2019"),
+    ]:
+        assert f"| [Table Text] {activity}\n    | [Table Text] {when}\n" in text
+    assert "[Recommendation (ii)] comment on which of the best value areas" in text
+
+
+def test_the_exempt_staffing_matter_is_withheld_in_public(example_papers: dict[str, bytes]) -> None:
+    """The invented council's staffing matter (paragraph 1) is shaded in full, gone in public."""
+    full = docx_to_text(example_papers["northfield-2027/proposal_report/full.docx"])
+    public = docx_to_text(example_papers["northfield-2027/proposal_report/public.docx"])
+    assert "Mensah-Latham" in full and "NOT FOR PUBLICATION by virtue of paragraph 1" in full
+    assert "Mensah-Latham" not in public and "Ollerenshaw" not in public
+    assert "[Not for publication: paragraph 1 of Schedule 12A]" in public
