@@ -11,6 +11,7 @@ import io
 import math
 import textwrap
 from collections.abc import Sequence
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -120,3 +121,60 @@ def chart_png(chart: Any) -> bytes:
     """The PNG for a chart block (anything with title, categories and series)."""
     series = [(s.name, s.values) for s in chart.series]
     return bar_chart_png(chart_data(chart.title, chart.categories, series))
+
+
+@attrs.frozen
+class TimelineData:
+    """A Gantt-style timetable: each activity's label, first and last day, and wording."""
+
+    title: str
+    rows: tuple[tuple[str, date, date, str], ...]
+
+
+def timeline_png(data: TimelineData) -> bytes:
+    """A horizontal bar per activity across the months it spans, as PNG bytes."""
+    label_font, small_font, title_font = _font(30), _font(26), _font(44, bold=True)
+    height = 170 + 64 * len(data.rows) + 60
+    image = Image.new("RGB", (WIDTH, max(height, 400)), "white")
+    draw = ImageDraw.Draw(image)
+    draw.text((40, 24), data.title, font=title_font, fill="black")
+    first = min(start for _, start, _, _ in data.rows).replace(day=1)
+    last = max(end for _, _, end, _ in data.rows)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    left, right, top = 600, WIDTH - 40, 150
+    span = (date(last.year + (last.month == 12), last.month % 12 + 1, 1) - first).days
+    scale = (right - left) / max(span, 1)
+    for index in range(months):
+        year, month = (
+            first.year + (first.month - 1 + index) // 12,
+            (first.month - 1 + index) % 12 + 1,
+        )
+        x = left + (date(year, month, 1) - first).days * scale
+        draw.line((x, top - 10, x, top + 64 * len(data.rows)), fill="#d9d9d9", width=2)
+        if months <= 18 or index % 2 == 0:
+            draw.text(
+                (x + 4, top - 14),
+                f"{date(year, month, 1):%b}\n{year % 100:02d}",
+                font=small_font,
+                fill="black",
+                anchor="ld",
+            )
+    for row, (label, start, end, _written) in enumerate(data.rows):
+        y = top + 64 * row
+        shown = label if len(label) <= 34 else label[:33] + "…"
+        draw.text((40, y + 26), shown, font=label_font, fill="black", anchor="lm")
+        x0 = left + (start - first).days * scale
+        x1 = left + ((end - first).days + 1) * scale
+        draw.rectangle((x0, y + 8, max(x1, x0 + 8), y + 46), fill=COLOURS[0])
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", dpi=(DPI, DPI), optimize=False)
+    return buffer.getvalue()
+
+
+def timeline_description(data: TimelineData) -> str:
+    """The timetable in words: the alt text of its chart."""
+    return (
+        f"Gantt chart, {data.title}: "
+        + "; ".join(f"{label}, {written}" for label, _, _, written in data.rows)
+        + "."
+    )

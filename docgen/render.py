@@ -91,7 +91,7 @@ def render_record(
     """
     rendered: dict[Path, bytes] = {}
     values = paper_exempt_values(record, references)
-    for paper in papers_for(record.kind):
+    for paper in papers_for(record.kind, record.data):
         for version in Version:
             full = version is Version.FULL
             source = Source(

@@ -24,8 +24,8 @@ EXPECTED_PAPERS = {
     "leaders-2017-03-item-7-challenge-contribution": ["committee_report"],
     "commissions-2019": ["annual_commissions_report", "mou_draft"],
     "radar-2026-11": ["radar_report"],
-    "tower-hamlets-2018": ["proposal_report"],
-    "northfield-2027": ["proposal_report"],
+    "tower-hamlets-2018": ["proposal_report", "position_statement", "feedback_letter"],
+    "northfield-2027": ["proposal_report", "position_statement", "feedback_letter"],
     **{f"case-2026-{n:02d}": ["briefing_note"] for n in range(1, 11) if n != 9},
     "case-2025-09": ["briefing_note"],
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from docgen.docx_text import docx_to_text
 from docgen.errors import RecordError
 from docgen.loading import check, load_record
+from docgen.pdf_text import page_texts
 from docgen.when import WhenError, parse_when
 
 from .conftest import RECORDS
@@ -170,3 +172,57 @@ def test_the_exempt_staffing_matter_is_withheld_in_public(example_papers: dict[s
     assert "Mensah-Latham" in full and "NOT FOR PUBLICATION by virtue of paragraph 1" in full
     assert "Mensah-Latham" not in public and "Ollerenshaw" not in public
     assert "[Not for publication: paragraph 1 of Schedule 12A]" in public
+
+
+def test_the_position_statement_runs_to_ten_pages_with_contents_and_a_timetable_chart(
+    example_papers: dict[str, bytes],
+) -> None:
+    """Cover, contents with page numbers, context, a part per component and area, the Gantt chart."""
+    pdf = example_papers["tower-hamlets-2018/position_statement/full.pdf"]
+    pages = page_texts(pdf)
+    assert 10 <= len(pages) <= 15
+    contents = pages[1]
+    assert "Contents" in contents and "6. Children's services improvement" in contents
+    assert re.search(r"4\. Financial planning and viability\.+\s*7", contents)
+    word = docx_to_text(example_papers["tower-hamlets-2018/position_statement/full.docx"])
+    assert (
+        "{picture: Gantt chart, Peer challenge timetable: Review scoping, Sep – Dec 2017;" in word
+    )
+    assert (
+        "[Area Heading new-page] 1. Understanding of the local place and priority setting" in word
+    )
+    assert "TOC" in word and "[toc 1] Background documents" in word
+
+
+def test_the_feedback_letter_has_a_letter_layout_and_offers_a_follow_up(
+    example_papers: dict[str, bytes],
+) -> None:
+    """Addressee, date, reference, salutation, findings per component, follow-up, sign-off."""
+    text = docx_to_text(example_papers["tower-hamlets-2018/feedback_letter/public.docx"])
+    for expected in (
+        "[Letter Address] The Mayor",
+        "[Letter Date] 4 July 2018",
+        "Our reference: CPC/2018/TH",
+        "[Body Text] Dear Mayor,",
+        "[heading 2] Organisational leadership and governance",
+        "between December 2018 and December 2019",
+        "[Letter Close] Yours sincerely,",
+        "[Signature] Cllr Rosalind Ferrers",
+    ):
+        assert expected in text, expected
+
+
+def test_a_record_without_findings_has_no_feedback_letter(
+    write_record: Callable[..., Path], tmp_path: Path
+) -> None:
+    """The letter follows the visit: no findings, no letter."""
+    from docgen.render import Format, Templates, render_record
+
+    from .conftest import TEMPLATES
+
+    record = load_record(write_record(CHALLENGE))
+    names = {
+        path.name
+        for path in render_record(record, [], Templates(TEMPLATES), tmp_path, (Format.DOCX,))
+    }
+    assert names == {"proposal_report.docx", "position_statement.docx"}

@@ -262,6 +262,138 @@ def mou_draft() -> dict[str, str]:
     }
 
 
+def toc_field() -> list[str]:
+    """A Word TOC field whose cached result lists the headings (Word adds page numbers)."""
+    begin = (
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-1" \\h \\z \\u </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r></w:p>'
+    )
+    end = '<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    return [
+        begin,
+        tag("{%p for entry in toc %}"),
+        tag("{{p paragraph(entry, 'TOC1') }}"),
+        tag("{%p endfor %}"),
+        end,
+    ]
+
+
+def position_statement() -> dict[str, str]:
+    """The council's position statement: cover, contents, context, one part per area."""
+    page_break = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+    body = [
+        *paragraph_macro(),
+        para("CoverTitle", run("{{r runs(challenge.council) }}")),
+        para("CoverSubtitle", run("LGA Corporate Peer Challenge")),
+        para("CoverSubtitle", run("Position statement")),
+        para("BodyText", run("{{ visit_line }}")),
+        tag("{%p if marking %}"),
+        para("Marking", run("{{ marking }}")),
+        tag("{%p endif %}"),
+        page_break,
+        para("Heading1", run("Contents")),
+        *toc_field(),
+        para("BodyText", run("{{ toc_note }}")),
+        page_break,
+        para("Heading1", run("Context")),
+        tag("{%p for para in challenge.context %}"),
+        tag("{{p block(para, 'BodyText', none, false) }}"),
+        tag("{%p else %}"),
+        para("BodyText", run("{{r runs(challenge.scope) }}")),
+        tag("{%p endfor %}"),
+        tag("{%p for area in areas %}"),
+        tag("{{p paragraph(area.heading, 'AreaHeading') }}"),
+        tag("{{p paragraph(area.question, 'Quote') }}"),
+        tag("{%p for part in area.parts %}"),
+        tag("{{p paragraph(part.heading, 'Heading2') }}"),
+        tag("{%p for item in part.entries %}"),
+        tag("{{p paragraph(item, 'ListBullet', shaded=(part.shaded)) }}"),
+        tag("{%p endfor %}"),
+        tag("{%p endfor %}"),
+        tag("{%p endfor %}"),
+        para("AreaHeading", run("Timetable")),
+        tag("{{p picture(gantt.png, gantt.alt, gantt.title, aspect=gantt.aspect) }}"),
+        tag(
+            "{{p table(timetable.caption, timetable.columns, timetable.rows, shade_exempt_rows=not public) }}"
+        ),
+        para("Heading1", run("Background documents")),
+        tag("{%p for item in challenge.background_documents %}"),
+        tag("{{p paragraph(item, 'ListBullet') }}"),
+        tag("{%p else %}"),
+        para("BodyText", run("None")),
+        tag("{%p endfor %}"),
+    ]
+    return {
+        "word/document.xml": document("".join(body)),
+        "word/header1.xml": header_part(
+            para("Header", run("{{ running_header }}")),
+            tag("{%p if marking %}"),
+            para("HeaderMarking", run("{{ marking }}")),
+            tag("{%p endif %}"),
+        ),
+        "word/footer1.xml": footer_part(
+            para("Footer", run("Page "), field("PAGE", "1"), run(" of "), field("NUMPAGES", "1")),
+        ),
+    }
+
+
+def feedback_letter() -> dict[str, str]:
+    """The peer team's letter: addressee block, date, reference, findings, sign-off."""
+    body = [
+        tag("{%p if marking %}"),
+        para("Marking", run("{{ marking }}")),
+        tag("{%p endif %}"),
+        para("LetterAddress", run("{{r runs(letter.addressee.name) }}")),
+        tag("{%p if letter.addressee.job_title %}"),
+        tag("{{p paragraph(letter.addressee.job_title, 'LetterAddress') }}"),
+        tag("{%p endif %}"),
+        tag("{{p paragraph(challenge.council, 'LetterAddress') }}"),
+        tag("{%p for line in letter.address %}"),
+        tag("{{p paragraph(line, 'LetterAddress') }}"),
+        tag("{%p endfor %}"),
+        para("LetterDate", run("{{ date_line }}")),
+        tag("{%p if letter.reference %}"),
+        para("BodyText", run("Our reference: {{r runs(letter.reference) }}")),
+        tag("{%p endif %}"),
+        para("BodyText", run("{{r runs(letter.salutation) }},")),
+        para("Heading1", run("Corporate Peer Challenge: {{r runs(challenge.council) }}")),
+        para("BodyText", run("{{ opening }}")),
+        tag("{%p for section in sections %}"),
+        tag("{{p paragraph(section.heading, 'Heading2') }}"),
+        tag("{%p for finding in section.findings %}"),
+        tag("{{p paragraph(finding, 'BodyText', shaded=section.shaded) }}"),
+        tag("{%p endfor %}"),
+        tag("{%p if section.recommendations %}"),
+        para("BodyText", run("We recommend that the Council:")),
+        tag("{%p for recommendation in section.recommendations %}"),
+        tag("{{p paragraph(recommendation, 'ListBullet', shaded=section.shaded) }}"),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+        tag("{%p endfor %}"),
+        para("Heading2", run("Next steps")),
+        para("BodyText", run("{{ follow_up }}")),
+        para("LetterClose", run("Yours sincerely,")),
+        para("Signature", run("{{r runs(letter.signed_by.name) }}")),
+        tag("{%p if letter.signed_by.job_title %}"),
+        tag("{{p paragraph(letter.signed_by.job_title, 'BodyText') }}"),
+        tag("{%p endif %}"),
+        para("BodyText", run("On behalf of the peer team")),
+    ]
+    return {
+        "word/document.xml": document("".join(body)),
+        "word/header1.xml": header_part(
+            para("Header", run("{{ running_header }}")),
+            tag("{%p if marking %}"),
+            para("HeaderMarking", run("{{ marking }}")),
+            tag("{%p endif %}"),
+        ),
+        "word/footer1.xml": footer_part(
+            para("Footer", run("Page "), field("PAGE", "1"), run(" of "), field("NUMPAGES", "1")),
+        ),
+    }
+
+
 def withheld() -> dict[str, str]:
     """The public stand-in for a paper exempt as a whole: its name and a statement."""
     body = [
@@ -304,6 +436,8 @@ TEMPLATE_DEFINITIONS = {
     "committee_report.docx": committee_report,
     "mou_draft.docx": mou_draft,
     "withheld.docx": withheld,
+    "position_statement.docx": position_statement,
+    "feedback_letter.docx": feedback_letter,
 }
 
 

@@ -248,6 +248,29 @@ def styles() -> str:
         ),
         _style("BodyText", "Body Text"),
         _style(
+            "CoverTitle",
+            "Cover Title",
+            ppr='<w:spacing w:before="3600" w:after="480"/>',
+            rpr=_run_props(48, bold=True),
+        ),
+        _style(
+            "CoverSubtitle", "Cover Subtitle", ppr='<w:spacing w:after="240"/>', rpr=_run_props(32)
+        ),
+        _style(
+            "AreaHeading",
+            "Area Heading",
+            based_on="Heading1",
+            ppr='<w:keepNext/><w:pageBreakBefore/><w:outlineLvl w:val="0"/>',
+        ),
+        _style("TOC1", "toc 1", ppr='<w:spacing w:after="100"/>'),
+        _style("LetterAddress", "Letter Address", ppr='<w:spacing w:after="0"/>'),
+        _style("LetterDate", "Letter Date", ppr='<w:spacing w:before="240" w:after="240"/>'),
+        _style(
+            "LetterClose",
+            "Letter Close",
+            ppr='<w:keepNext/><w:spacing w:before="240" w:after="600"/>',
+        ),
+        _style(
             "ClauseHeading",
             "Clause Heading",
             ppr='<w:keepNext/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="0"/>',

@@ -61,7 +61,12 @@ def chart_uri(chart: Any) -> str:
     """A chart block drawn as PNG, as a data: URI for an <img>."""
     from docgen.charts import chart_png
 
-    return "data:image/png;base64," + base64.b64encode(chart_png(chart)).decode("ascii")
+    return png_uri(chart_png(chart))
+
+
+def png_uri(data: bytes) -> str:
+    """PNG bytes (a picture a paper drew) as a data: URI for an <img>."""
+    return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
 
 
 def font_faces() -> str:
@@ -93,6 +98,7 @@ class PdfTemplates:
         self.environment.filters["rich"] = rich
         self.environment.filters["css_string"] = css_string
         self.environment.filters["chart_uri"] = chart_uri
+        self.environment.filters["png_uri"] = png_uri
         self.font_config = FontConfiguration()
         stylesheet = folder / HOUSE_STYLESHEET
         try:

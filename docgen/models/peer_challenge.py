@@ -194,6 +194,29 @@ class Proposal(Exemptable):
 
 
 @attrs.frozen(kw_only=True)
+class Feedback(Exemptable):
+    """The feedback letter's own details: to whom, when, from whom."""
+
+    date: date
+    reference: Text | None = None
+    addressee: Person
+    address: tuple[Text, ...] = ()
+    salutation: Text
+    signed_by: Person
+
+    def withheld(self) -> Self:
+        assert self.exempt is not None
+        notice = notice_text(self.exempt)
+        return type(self)(
+            date=self.date,
+            addressee=Person(name=notice, exempt=self.exempt),
+            salutation=notice,
+            signed_by=Person(name=notice, exempt=self.exempt),
+            exempt=self.exempt,
+        )
+
+
+@attrs.frozen(kw_only=True)
 class PeerChallenge(Model):
     """An LGA corporate peer challenge (``kind: peer_challenge``)."""
 
@@ -214,6 +237,7 @@ class PeerChallenge(Model):
     assessment: tuple[Assessment, ...] = ()
     background_documents: tuple[Text, ...] = ()
     findings: tuple[Findings, ...] = ()
+    feedback: Feedback | None = None
 
     def assessment_of(self, key: str) -> Assessment | None:
         return next((a for a in self.assessment if a.area == key), None)

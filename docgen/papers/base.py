@@ -56,6 +56,10 @@ class Paper(ABC):
         """The HTML template for the PDF: ``<name>.html`` in templates/html/."""
         return f"{self.name}.html"
 
+    def applies(self, data: Model) -> bool:
+        """Whether a record of an accepted kind has what this paper needs (default: yes)."""
+        return True
+
     extra_templates: ClassVar[tuple[str, ...]] = ()
     """Other files under templates/ the paper reads (wording, a public stand-in)."""
 
@@ -129,6 +133,10 @@ def register(paper: type[Paper]) -> type[Paper]:
     return paper
 
 
-def papers_for(record_kind: str) -> list[Paper]:
-    """The paper kinds that accept a record of ``record_kind``, in registration order."""
-    return [paper for paper in PAPERS.values() if record_kind in paper.accepts]
+def papers_for(record_kind: str, data: Model | None = None) -> list[Paper]:
+    """The paper kinds that accept a record of ``record_kind`` (and apply to ``data``)."""
+    return [
+        paper
+        for paper in PAPERS.values()
+        if record_kind in paper.accepts and (data is None or paper.applies(data))
+    ]

@@ -8,21 +8,30 @@ team, the timetable as a table, and the implications.
 
 from __future__ import annotations
 
+import io
 from datetime import date
+from typing import Any
+
+from PIL import Image
 
 from docgen.builders.environment import long_date
+from docgen.builders.properties import DocumentProperties
+from docgen.charts import TimelineData, timeline_description, timeline_png
 from docgen.exempt import Text
+from docgen.models.base import Model
 from docgen.models.blocks import Paragraph, Table, TableRow
 from docgen.models.committee_report import CommitteeReport, Section
 from docgen.models.peer_challenge import (
     COMPONENTS,
     DRAFT_AFTER,
+    FOLLOW_UP,
     LEAD_IN,
     ROLES,
     VISIT_DAYS,
     PeerChallenge,
+    months_after,
 )
-from docgen.papers.base import Source, register
+from docgen.papers.base import Paper, Source, register
 from docgen.papers.committee_report import ComposedReport
 from docgen.papers.compose import text
 
@@ -185,3 +194,170 @@ class ProposalReport(ComposedReport):
     def compose(self, source: Source) -> CommitteeReport:
         assert isinstance(source.data, PeerChallenge)
         return proposal_report(source.data)
+
+
+def gantt(challenge: PeerChallenge) -> dict[str, object]:
+    """The timetable as a picture (with its alt text), drawn from this view's data."""
+    data = TimelineData(
+        "Peer challenge timetable",
+        tuple(
+            (str(a.activity), a.when.start, a.when.end, a.when.written) for a in challenge.timeline
+        ),
+    )
+    png = timeline_png(data)
+    width, height = Image.open(io.BytesIO(png)).size
+    return {
+        "png": png,
+        "alt": timeline_description(data),
+        "title": data.title,
+        "aspect": height / width,
+    }
+
+
+def timetable(challenge: PeerChallenge) -> Table:
+    return Table(
+        caption=Text.plain("Outline timetable"),
+        columns=(Text.plain("Activity"), Text.plain("Timeline")),
+        rows=tuple(
+            TableRow(cells=(a.activity, Text.plain(a.when.written)), exempt=a.exempt)
+            for a in challenge.timeline
+        ),
+    )
+
+
+@register
+class PositionStatement(Paper):
+    """The council's own story for the peer team: context, then each component and area."""
+
+    name = "position_statement"
+    title = "Peer challenge position statement"
+    accepts = ("peer_challenge",)
+    word_template = "position_statement.docx"
+
+    def context(self, source: Source) -> dict[str, Any]:
+        challenge = source.data
+        assert isinstance(challenge, PeerChallenge)
+        areas = []
+        for number, (key, title, question) in enumerate(challenge.areas, start=1):
+            assessment = challenge.assessment_of(key)
+            shaded = assessment is not None and assessment.exempt is not None and not source.public
+            parts = []
+            if assessment is not None:
+                for heading, items in (
+                    ("Strengths", assessment.strengths),
+                    ("Areas for development", assessment.weaknesses),
+                    ("Evidence", assessment.evidence),
+                ):
+                    if items:
+                        parts.append({"heading": heading, "entries": items, "shaded": shaded})
+            if not parts:
+                parts.append(
+                    {
+                        "heading": "Self-assessment",
+                        "entries": (Text.plain("To follow."),),
+                        "shaded": False,
+                    }
+                )
+            areas.append(
+                {
+                    "key": key,
+                    "heading": f"{number}. {title}",
+                    "question": question or "",
+                    "parts": parts,
+                }
+            )
+        visit = challenge.visit
+        return {
+            "challenge": challenge,
+            "public": source.public,
+            "marking": self.marking(source),
+            "running_marking": self.running_marking(source),
+            "running_header": f"{challenge.council} – Corporate Peer Challenge position statement",
+            "visit_line": f"On-site visit: {long_date(visit.start)} to {long_date(visit.end)}",
+            "toc": [
+                "Context",
+                *(area["heading"] for area in areas),
+                "Timetable",
+                "Background documents",
+            ],
+            "toc_note": "Page numbers in this contents list are added when Word updates the field (F9).",
+            "areas": areas,
+            "gantt": gantt(challenge),
+            "timetable": timetable(challenge),
+        }
+
+    def properties(self, source: Source) -> DocumentProperties:
+        challenge = source.data
+        assert isinstance(challenge, PeerChallenge)
+        return DocumentProperties(
+            title=f"{challenge.council}: Corporate Peer Challenge position statement",
+            subject="LGA Corporate Peer Challenge",
+            author=str(challenge.council),
+            keywords="peer challenge; position statement",
+            created=challenge.visit.start,
+        )
+
+
+@register
+class FeedbackLetter(Paper):
+    """The peer team's letter after the visit: findings and recommendations per area."""
+
+    name = "feedback_letter"
+    title = "Peer challenge feedback letter"
+    accepts = ("peer_challenge",)
+    word_template = "feedback_letter.docx"
+
+    def applies(self, data: Model) -> bool:
+        return isinstance(data, PeerChallenge) and data.feedback is not None and bool(data.findings)
+
+    def context(self, source: Source) -> dict[str, Any]:
+        challenge = source.data
+        assert isinstance(challenge, PeerChallenge) and challenge.feedback is not None
+        letter = challenge.feedback
+        visit = challenge.visit
+        sections = []
+        for key, title, _question in challenge.areas:
+            found = challenge.findings_on(key)
+            if found is not None:
+                shaded = found.exempt is not None and not source.public
+                sections.append(
+                    {
+                        "heading": title,
+                        "findings": found.findings,
+                        "recommendations": found.recommendations,
+                        "shaded": shaded,
+                    }
+                )
+        follow_from, follow_to = (months_after(visit.end, m) for m in FOLLOW_UP)
+        return {
+            "challenge": challenge,
+            "letter": letter,
+            "public": source.public,
+            "marking": self.marking(source),
+            "running_marking": self.running_marking(source),
+            "running_header": f"{challenge.council} – Corporate Peer Challenge feedback",
+            "date_line": long_date(letter.date),
+            "opening": (
+                f"On behalf of the peer team, thank you for inviting us to {challenge.council} for the "
+                f"Corporate Peer Challenge from {long_date(visit.start)} to {long_date(visit.end)}, and "
+                "for the welcome and openness of everyone we met. This letter sets out our findings "
+                "and recommendations against each of the core components and the areas of focus you asked us to consider."
+            ),
+            "follow_up": (
+                "The LGA will meet you to discuss any support that would help with the areas above, and "
+                f"we would be glad to return for a follow-up visit between {follow_from:%B %Y} and "
+                f"{follow_to:%B %Y} to consider the progress made."
+            ),
+            "sections": sections,
+        }
+
+    def properties(self, source: Source) -> DocumentProperties:
+        challenge = source.data
+        assert isinstance(challenge, PeerChallenge) and challenge.feedback is not None
+        return DocumentProperties(
+            title=f"Corporate Peer Challenge feedback: {challenge.council}",
+            subject="LGA Corporate Peer Challenge",
+            author=str(challenge.feedback.signed_by.name),
+            keywords="peer challenge; feedback letter",
+            created=challenge.feedback.date,
+        )
