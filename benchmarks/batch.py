@@ -87,6 +87,7 @@ def make_project(root: Path, count: int) -> None:
     shutil.copytree(PROJECT / "tools", root / "tools")
     shutil.copytree(PROJECT / "templates", root / "templates")
     (root / ".venv").symlink_to(PROJECT / ".venv")
+    (root / ".setup-done").touch()  # stands in for .venv/.setup-done: set-up never runs here
     for number in range(count):
         (root / "records" / f"report-{number:04d}.yaml").write_text(
             synthetic_record(number), encoding="utf-8"
@@ -164,7 +165,12 @@ def time_make(root: Path, touch: Path | None = None) -> float:
         later = time.time() + 2
         os.utime(touch, (later, later))
     start = time.perf_counter()
-    subprocess.run(["make", "--no-print-directory"], cwd=root, capture_output=True, check=True)
+    subprocess.run(
+        ["make", "--no-print-directory", "SETUP=.setup-done"],
+        cwd=root,
+        capture_output=True,
+        check=True,
+    )
     return time.perf_counter() - start
 
 
@@ -204,7 +210,7 @@ def main() -> None:
         )
         shutil.rmtree(root / "outputs")
         subprocess.run(
-            ["make", "--no-print-directory", "outputs/.deps.mk"],
+            ["make", "--no-print-directory", "SETUP=.setup-done", "outputs/.deps.mk"],
             cwd=root,
             capture_output=True,
             check=True,

@@ -120,6 +120,8 @@ def _run_text(run: etree._Element) -> str:
             parts.append(child.text or "")
         elif child.tag == f"{W}tab":
             parts.append("\t")
+        elif child.tag == f"{W}instrText":
+            parts.append("{" + (child.text or "").strip() + "}")
         elif child.tag == f"{W}br":
             parts.append("⏎" if _val(child, "type") != "page" else "[page break]")
         elif child.tag == f"{W}drawing":

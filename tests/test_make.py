@@ -12,6 +12,9 @@ import pytest
 
 from .conftest import MINIMAL_REPORT, PROJECT, RECORDS
 
+SETUP_STUB = ".setup-done"
+"""Stands in for .venv/.setup-done, so make never re-runs set-up in the shared venv."""
+
 pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="GNU make is not installed")
 
 
@@ -24,6 +27,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(PROJECT / "tools", root / "tools")
     shutil.copytree(PROJECT / "templates", root / "templates")
     (root / ".venv").symlink_to(PROJECT / ".venv")
+    (root / SETUP_STUB).touch()  # newer than the copied pyproject.toml: set-up never runs here
     records = root / "records"
     records.mkdir()
     (records / "cabinet-a.yaml").write_text(MINIMAL_REPORT, encoding="utf-8")
@@ -42,7 +46,11 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def make(project: Path) -> str:
     done = subprocess.run(
-        ["make", "--no-print-directory"], cwd=project, capture_output=True, text=True, check=False
+        ["make", "--no-print-directory", f"SETUP={SETUP_STUB}"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout + done.stderr
@@ -104,7 +112,9 @@ def test_a_failing_record_stays_stale_and_fails_make(project: Path) -> None:
     good = path.read_text(encoding="utf-8")
     path.write_text(good.replace("title:", "titel:"), encoding="utf-8")
     touch(path)
-    done = subprocess.run(["make"], cwd=project, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["make", f"SETUP={SETUP_STUB}"], cwd=project, capture_output=True, text=True, check=False
+    )
     assert done.returncode != 0 and "titel: unknown field" in done.stderr
     assert stamps(project)["cabinet-a"] == before["cabinet-a"]
     path.write_text(good, encoding="utf-8")

@@ -188,10 +188,8 @@ def test_the_position_statement_runs_to_ten_pages_with_contents_and_a_timetable_
     assert (
         "{picture: Gantt chart, Peer challenge timetable: Review scoping, Sep – Dec 2017;" in word
     )
-    assert (
-        "[Area Heading new-page] 1. Understanding of the local place and priority setting" in word
-    )
-    assert "TOC" in word and "[toc 1] Background documents" in word
+    assert "[Area Heading] 1. Understanding of the local place and priority setting" in word
+    assert '{TOC \\o "1-1" \\h \\z \\u}' in word and "[toc 1] Background documents" in word
 
 
 def test_the_feedback_letter_has_a_letter_layout_and_offers_a_follow_up(
