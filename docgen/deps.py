@@ -69,9 +69,8 @@ def write_deps(records_root: Path, out: Path, templates: Path | None = None) -> 
             query = record.data.gathers()
             if query is not None:
                 inputs += by_kind.get(query.kind, [])
-            about = getattr(record.data, "about", None)
-            if about:
-                referred = records.find(about, path)
+            for reference in record.data.references():
+                referred = records.find(reference.record_id, path)
                 inputs += [referred] if referred else []
             for paper in papers_for(record.kind):
                 inputs += paper_templates(paper, templates)

@@ -246,27 +246,41 @@ class RecordSet:
         return self.references(record) + self.gathered(record)
 
     def references(self, record: Record) -> list[Record]:
-        """The records ``record`` refers to; a missing or broken one is a `RecordError`."""
-        about = getattr(record.data, "about", None)
-        if about is None:
-            return []
-        found = self.find(about, record.path)
-        if found is None:
-            raise RecordError(
-                record.path,
-                [record.problem("about", f"refers to record '{about}', which does not exist")],
-            )
-        try:
-            return [self.load(found)]
-        except RecordError as error:
-            raise RecordError(
-                record.path,
-                [
+        """The records ``record`` names by id; a missing, broken or wrong-kind one is an error."""
+        found: list[Record] = []
+        problems: list[Problem] = []
+        for reference in record.data.references():
+            path = self.find(reference.record_id, record.path)
+            if path is None:
+                problems.append(
                     record.problem(
-                        "about", f"refers to record '{about}', which has problems of its own"
+                        reference.field,
+                        f"refers to record '{reference.record_id}', which does not exist",
                     )
-                ],
-            ) from error
+                )
+                continue
+            try:
+                target = self.load(path)
+            except RecordError:
+                problems.append(
+                    record.problem(
+                        reference.field,
+                        f"refers to record '{reference.record_id}', which has problems of its own",
+                    )
+                )
+                continue
+            if reference.kind is not None and target.kind != reference.kind:
+                problems.append(
+                    record.problem(
+                        reference.field,
+                        f"refers to '{reference.record_id}' ({path}), a {target.kind} record; expected a {reference.kind} record",
+                    )
+                )
+                continue
+            found.append(target)
+        if problems:
+            raise RecordError(record.path, problems)
+        return found
 
 
 def _declares_kind(path: Path, kind: str) -> bool:

@@ -100,8 +100,8 @@ def test_an_unknown_kind_lists_the_known_ones(write_record: Callable[..., Path])
     """The kind must be one docgen knows."""
     path = write_record("kind: minutes\n")
     assert problems_of(path) == [
-        f"{path}:1: kind: 'minutes' is not a record kind; expected one of: commission, "
-        "commission_set, committee_report, concern_case, peer_challenge, radar"
+        f"{path}:1: kind: 'minutes' is not a record kind; expected one of: best_value, "
+        "commission, commission_set, committee_report, concern_case, peer_challenge, radar"
     ]
 
 

@@ -394,6 +394,68 @@ def feedback_letter() -> dict[str, str]:
     }
 
 
+def dclg_submission() -> dict[str, str]:
+    """The submission: covering letter, progress table, independent review, action plan, annexes."""
+    body = [
+        tag("{%p if marking %}"),
+        para("Marking", run("{{ marking }}")),
+        tag("{%p endif %}"),
+        para("LetterAddress", run("{{r runs(submission.addressee) }}")),
+        tag("{{p paragraph(submission.department, 'LetterAddress') }}"),
+        tag("{%p for line in submission.address %}"),
+        tag("{{p paragraph(line, 'LetterAddress') }}"),
+        tag("{%p endfor %}"),
+        para("LetterDate", run("{{ date_line }}")),
+        para("BodyText", run("{{r runs(submission.salutation) }},")),
+        para("Heading1", run("Best Value directions: {{r runs(record.council) }}")),
+        para("BodyText", run("{{r runs(opening) }}")),
+        para("LetterClose", run("Yours sincerely,")),
+        tag("{%p for person in submission.signatories %}"),
+        tag("{{p paragraph(person.name, 'Signature') }}"),
+        tag("{%p if person.job_title %}"),
+        tag("{{p paragraph(person.job_title, 'BodyText') }}"),
+        tag("{%p endif %}"),
+        tag("{%p endfor %}"),
+        para("AreaHeading", run("1. Progress against the directions")),
+        tag(
+            "{{p table(progress.caption, progress.columns, progress.rows, shade_exempt_rows=not public) }}"
+        ),
+        para("Heading1", run("2. Independent review of achievement")),
+        para("BodyText", run("{{r runs(review_source) }}")),
+        tag("{%p for section in review %}"),
+        tag("{{p paragraph(section.heading, 'Heading2') }}"),
+        tag("{%p for finding in section.findings %}"),
+        tag("{{p paragraph(finding, 'BodyText') }}"),
+        tag("{%p endfor %}"),
+        tag("{%p for recommendation in section.recommendations %}"),
+        tag("{{p paragraph(recommendation, 'ListBullet') }}"),
+        tag("{%p endfor %}"),
+        tag("{%p endfor %}"),
+        para("Heading1", run("3. Action plan")),
+        tag(
+            "{{p table(action_plan.caption, action_plan.columns, action_plan.rows, shade_exempt_rows=not public) }}"
+        ),
+        para("Heading1", run("4. Annexes")),
+        tag("{%p for annex in submission.annexes %}"),
+        tag("{{p paragraph(annex, 'ListBullet') }}"),
+        tag("{%p else %}"),
+        para("BodyText", run("None")),
+        tag("{%p endfor %}"),
+    ]
+    return {
+        "word/document.xml": document("".join(body)),
+        "word/header1.xml": header_part(
+            para("Header", run("{{ running_header }}")),
+            tag("{%p if marking %}"),
+            para("HeaderMarking", run("{{ marking }}")),
+            tag("{%p endif %}"),
+        ),
+        "word/footer1.xml": footer_part(
+            para("Footer", run("Page "), field("PAGE", "1"), run(" of "), field("NUMPAGES", "1")),
+        ),
+    }
+
+
 def withheld() -> dict[str, str]:
     """The public stand-in for a paper exempt as a whole: its name and a statement."""
     body = [
@@ -438,6 +500,7 @@ TEMPLATE_DEFINITIONS = {
     "withheld.docx": withheld,
     "position_statement.docx": position_statement,
     "feedback_letter.docx": feedback_letter,
+    "dclg_submission.docx": dclg_submission,
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from docgen.models.base import Model
+from docgen.models.best_value import BestValue
 from docgen.models.commission import Commission, CommissionSet
 from docgen.models.committee_report import CommitteeReport
 from docgen.models.concern_case import ConcernCase, Radar
@@ -10,11 +11,20 @@ from docgen.models.peer_challenge import PeerChallenge
 
 RECORD_KINDS: dict[str, type[Model]] = {
     model.kind: model
-    for model in (CommitteeReport, Commission, CommissionSet, ConcernCase, Radar, PeerChallenge)
+    for model in (
+        CommitteeReport,
+        Commission,
+        CommissionSet,
+        ConcernCase,
+        Radar,
+        PeerChallenge,
+        BestValue,
+    )
 }
 
 __all__ = [
     "RECORD_KINDS",
+    "BestValue",
     "Commission",
     "CommissionSet",
     "CommitteeReport",

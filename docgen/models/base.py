@@ -105,11 +105,24 @@ class Gather:
         return self.field is None or getattr(model, self.field, None) == self.value
 
 
+@attrs.frozen
+class Reference:
+    """A record this one refers to by id: the field naming it, and the kind it must be."""
+
+    field: str
+    record_id: str
+    kind: str | None = None
+
+
 class Model(Exemptable):
     """A record kind's top-level model: its ``kind`` name and how it is withheld."""
 
     kind: ClassVar[str]
     title_field: ClassVar[str] = "title"
+
+    def references(self) -> list[Reference]:
+        """The records this one names by id (each must exist, and be of its kind)."""
+        return []
 
     def gathers(self) -> Gather | None:
         """The records this one draws in, for papers made from many records."""

@@ -22,6 +22,7 @@ from docgen.models.base import (
     Exemptable,
     Model,
     Person,
+    Reference,
     notice_text,
     statement_text,
 )
@@ -170,6 +171,9 @@ class CommitteeReport(Model):
     background_papers: tuple[BackgroundPaper, ...] = ()
     about: str | None = None
 
+    def references(self) -> list[Reference]:
+        return [] if self.about is None else [Reference("about", self.about)]
+
     def problems(self) -> Iterator[tuple[str | None, str]]:
         if self.about is not None and not RECORD_ID.fullmatch(self.about):
             yield (
@@ -199,4 +203,43 @@ class CommitteeReport(Model):
             implications=Implications(financial=statement, legal=statement, equalities=statement),
             about=None,
             exempt=exempt,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class ReportDetails(Exemptable):
+    """A report that a paper composes: its header, summary, recommendations and implications.
+
+    The rest of the report is written by the paper from the record it belongs to (a peer
+    challenge's proposal, a Best Value board progress report).
+    """
+
+    committee: Text = attrs.field(metadata=ALWAYS_PUBLIC)
+    meeting_date: date = attrs.field(metadata=ALWAYS_PUBLIC)
+    item: Text | None = attrs.field(default=None, metadata=ALWAYS_PUBLIC)
+    report_by: Person
+    contact: Contact
+    purpose: Text | None = None
+    summary: Text
+    recommendations_lead_in: Text | None = None
+    recommendations: tuple[Recommendation, ...] = attrs.field(metadata=NON_EMPTY)
+    implications: Implications
+    background_papers: tuple[BackgroundPaper, ...] = ()
+
+    def withheld(self) -> Self:
+        assert self.exempt is not None
+        notice = notice_text(self.exempt)
+        placeholder = Paragraph(text=notice, exempt=self.exempt)
+        return type(self)(
+            committee=self.committee,
+            meeting_date=self.meeting_date,
+            item=self.item,
+            report_by=Person(name=notice, exempt=self.exempt),
+            contact=Contact(name=notice, exempt=self.exempt),
+            summary=notice,
+            recommendations=(Recommendation(text=notice, exempt=self.exempt),),
+            implications=Implications(
+                financial=placeholder, legal=placeholder, equalities=placeholder
+            ),
+            exempt=self.exempt,
         )

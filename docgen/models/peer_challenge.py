@@ -19,14 +19,13 @@ from docgen.exempt import Text
 from docgen.models.base import (
     ALWAYS_PUBLIC,
     NON_EMPTY,
-    Contact,
     Exemptable,
     Model,
     Person,
     notice_text,
 )
 from docgen.models.blocks import Paragraph
-from docgen.models.committee_report import BackgroundPaper, Implications, Recommendation
+from docgen.models.committee_report import ReportDetails
 from docgen.when import When
 
 COMPONENTS = {
@@ -159,41 +158,6 @@ class Visit:
 
 
 @attrs.frozen(kw_only=True)
-class Proposal(Exemptable):
-    """The proposal report to the council's board: its header and its own words."""
-
-    committee: Text = attrs.field(metadata=ALWAYS_PUBLIC)
-    meeting_date: date = attrs.field(metadata=ALWAYS_PUBLIC)
-    item: Text | None = attrs.field(default=None, metadata=ALWAYS_PUBLIC)
-    report_by: Person
-    contact: Contact
-    purpose: Text | None = None
-    summary: Text
-    recommendations_lead_in: Text | None = None
-    recommendations: tuple[Recommendation, ...] = attrs.field(metadata=NON_EMPTY)
-    implications: Implications
-    background_papers: tuple[BackgroundPaper, ...] = ()
-
-    def withheld(self) -> Self:
-        assert self.exempt is not None
-        notice = notice_text(self.exempt)
-        placeholder = Paragraph(text=notice, exempt=self.exempt)
-        return type(self)(
-            committee=self.committee,
-            meeting_date=self.meeting_date,
-            item=self.item,
-            report_by=Person(name=notice, exempt=self.exempt),
-            contact=Contact(name=notice, exempt=self.exempt),
-            summary=notice,
-            recommendations=(Recommendation(text=notice, exempt=self.exempt),),
-            implications=Implications(
-                financial=placeholder, legal=placeholder, equalities=placeholder
-            ),
-            exempt=self.exempt,
-        )
-
-
-@attrs.frozen(kw_only=True)
 class Feedback(Exemptable):
     """The feedback letter's own details: to whom, when, from whom."""
 
@@ -224,7 +188,7 @@ class PeerChallenge(Model):
     title_field: ClassVar[str] = "council"
 
     council: Text = attrs.field(metadata=ALWAYS_PUBLIC)
-    proposal: Proposal
+    proposal: ReportDetails
     scope: Text
     extra_areas: tuple[ExtraArea, ...] = ()
     team: tuple[TeamMember, ...] = ()

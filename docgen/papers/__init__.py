@@ -1,6 +1,7 @@
 """The paper kinds; importing this package registers every one of them."""
 
 from docgen.papers import (  # noqa: F401 - importing registers the paper kinds
+    best_value,
     commissions,
     committee_report,
     concern_cases,

@@ -1,0 +1,139 @@
+"""Best Value directions: references, checks, the submission and the board report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from docgen.docx_text import docx_to_text
+from docgen.errors import RecordError
+from docgen.loading import RecordSet, check
+
+from .conftest import MINIMAL_REPORT, RECORDS
+
+DIRECTIONS = RECORDS / "best-value/tower-hamlets-directions-2017.yaml"
+
+BEST_VALUE = """\
+kind: best_value
+council: Testwick Council
+issued: 2017-03-28
+directions:
+  - {requirement: Set up a board., deadline: 2017-06-30, owner: Chief Executive, status: met}
+  - {requirement: Review achievement., deadline: 2018-08-01, owner: Chief Executive, status: in_progress}
+board: {name: Improvement Board, chair: {name: The Mayor}}
+submission:
+  addressee: The Secretary of State
+  department: The Department
+  due: 2018-08-01
+  dated: 2018-07-27
+  salutation: Dear Secretary of State
+  signatories: [{name: The Mayor}]
+progress_report:
+  committee: Improvement Board
+  meeting_date: 2018-06-18
+  report_by: {name: The Chief Executive}
+  contact: {name: An Officer}
+  summary: Progress.
+  recommendations: [note the progress.]
+  implications: {financial: None, legal: None, equalities: None}
+"""
+
+
+def found(write_record: Callable[..., Path], text: str) -> tuple[list[str], list[str]]:
+    path = write_record(text)
+    errors, warnings = check([path], path.parent)
+    return [str(e) for e in errors], [w.message for w in warnings]
+
+
+def test_directions_on_track_raise_nothing(write_record: Callable[..., Path]) -> None:
+    """Due dates after the submission, submission on time: no warning."""
+    assert found(write_record, BEST_VALUE) == ([], [])
+
+
+def test_a_direction_due_before_the_submission_and_not_met_warns(
+    write_record: Callable[..., Path],
+) -> None:
+    """The Secretary of State will ask why; the officer should know first."""
+    text = BEST_VALUE.replace(
+        "deadline: 2017-06-30, owner: Chief Executive, status: met",
+        "deadline: 2017-06-30, owner: Chief Executive, status: in_progress",
+    )
+    assert found(write_record, text) == (
+        [],
+        [
+            "direction 1 was due on 2017-06-30, before the submission on 2018-07-27, and is in progress"
+        ],
+    )
+
+
+def test_a_late_submission_warns(write_record: Callable[..., Path]) -> None:
+    """A submission dated after it was due."""
+    assert found(write_record, BEST_VALUE.replace("dated: 2018-07-27", "dated: 2018-08-03"))[1] == [
+        "direction 2 was due on 2018-08-01, before the submission on 2018-08-03, and is in progress",
+        "the submission is dated 2018-08-03, after it was due on 2018-08-01",
+    ]
+
+
+def test_a_reference_to_a_missing_record_is_a_located_error(
+    write_record: Callable[..., Path],
+) -> None:
+    """The peer challenge the submission draws on must exist."""
+    path = write_record(BEST_VALUE + "peer_challenge: no-such-challenge\n")
+    records = RecordSet(path.parent)
+    with pytest.raises(RecordError) as caught:
+        records.references(records.load(path))
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}:23: peer_challenge: refers to record 'no-such-challenge', which does not exist"
+    ]
+
+
+def test_a_reference_to_the_wrong_kind_names_both(write_record: Callable[..., Path]) -> None:
+    """Naming a committee report where a peer challenge belongs says what each is."""
+    other = write_record(MINIMAL_REPORT, "a-report")
+    path = write_record(BEST_VALUE + "peer_challenge: a-report\n")
+    records = RecordSet(path.parent)
+    with pytest.raises(RecordError) as caught:
+        records.references(records.load(path))
+    (problem,) = caught.value.problems
+    assert problem.field == "peer_challenge" and problem.line == 23
+    assert (
+        problem.message
+        == f"refers to 'a-report' ({other}), a committee_report record; expected a peer_challenge record"
+    )
+
+
+def test_the_example_is_flagged_where_a_careful_officer_would() -> None:
+    """Direction 2 was due in March 2018 and is still in progress at the July submission."""
+    errors, warnings = check([DIRECTIONS], RECORDS)
+    assert errors == [] and [(w.field, w.line) for w in warnings] == [("directions[1].status", 27)]
+
+
+def test_the_submission_has_its_letter_table_review_and_plan(
+    example_papers: dict[str, bytes],
+) -> None:
+    """Covering letter signed by Mayor and Chief Executive; a status marker per direction;
+    the peer challenge's findings as the independent review; the department as data."""
+    text = docx_to_text(example_papers["tower-hamlets-directions-2017/dclg_submission/public.docx"])
+    for expected in (
+        "[Letter Address] Ministry of Housing, Communities and Local Government (formerly DCLG)",
+        "[Signature] The Mayor",
+        "[Signature] The Chief Executive",
+        "| [Table Text] \u25cf Met",
+        "| [Table Text] \u25d1 In progress",
+        "The independent review was an LGA Corporate Peer Challenge of London Borough of Tower Hamlets",
+        "[heading 2] Financial planning and viability",
+        "[heading 1] 3. Action plan",
+    ):
+        assert expected in text, expected
+
+
+def test_the_board_report_is_a_committee_report(example_papers: dict[str, bytes]) -> None:
+    """Through the committee report paper: header, recommendations, numbered paragraphs."""
+    text = docx_to_text(
+        example_papers["tower-hamlets-directions-2017/board_progress_report/full.docx"]
+    )
+    assert "[Committee] Best Value Improvement Board" in text
+    assert "[Numbered Paragraph 3.] 2 of the 4 directions are met:" in text
+    assert "[Recommendation (i)] note the progress against each direction;" in text
