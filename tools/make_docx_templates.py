@@ -56,6 +56,29 @@ def optional_row(condition: str, label: str, value: str) -> list[str]:
     ]
 
 
+def page_footer() -> str:
+    """The footer every paper has: Page X of Y, from Word's own fields."""
+    return footer_part(
+        para("Footer", run("Page "), field("PAGE", "1"), run(" of "), field("NUMPAGES", "1"))
+    )
+
+
+def paper_parts(body: list[str], *header: str) -> dict[str, str]:
+    """A paper's document, its header (by default the running header and, in a full
+    version with exempt content, the marking) and its footer."""
+    header = header or (
+        para("Header", run("{{ running_header }}")),
+        tag("{%p if marking %}"),
+        para("HeaderMarking", run("{{ marking }}")),
+        tag("{%p endif %}"),
+    )
+    return {
+        "word/document.xml": document("".join(body)),
+        "word/header1.xml": header_part(*header),
+        "word/footer1.xml": page_footer(),
+    }
+
+
 def paragraph_macro() -> list[str]:
     """One record paragraph: its (numbered) text, bullets, quotation and closing text.
 
@@ -195,18 +218,7 @@ def committee_report() -> dict[str, str]:
         *sections_loop("appendix.sections", "appendix_list", "appendix_shade"),
         tag("{%p endfor %}"),
     ]
-    return {
-        "word/document.xml": document("".join(body)),
-        "word/header1.xml": header_part(
-            para("Header", run("{{ running_header }}")),
-            tag("{%p if marking %}"),
-            para("HeaderMarking", run("{{ marking }}")),
-            tag("{%p endif %}"),
-        ),
-        "word/footer1.xml": footer_part(
-            para("Footer", run("Page "), field("PAGE", "1"), run(" of "), field("NUMPAGES", "1")),
-        ),
-    }
+    return paper_parts(body)
 
 
 def mou_draft() -> dict[str, str]:
@@ -256,9 +268,7 @@ def mou_draft() -> dict[str, str]:
             para("HeaderMarking", run("{{ marking }}")),
             tag("{%p endif %}"),
         ),
-        "word/footer1.xml": footer_part(
-            para("Footer", run("Page "), field("PAGE", "1"), run(" of "), field("NUMPAGES", "1")),
-        ),
+        "word/footer1.xml": page_footer(),
     }
 
 
@@ -324,18 +334,7 @@ def position_statement() -> dict[str, str]:
         para("BodyText", run("None")),
         tag("{%p endfor %}"),
     ]
-    return {
-        "word/document.xml": document("".join(body)),
-        "word/header1.xml": header_part(
-            para("Header", run("{{ running_header }}")),
-            tag("{%p if marking %}"),
-            para("HeaderMarking", run("{{ marking }}")),
-            tag("{%p endif %}"),
-        ),
-        "word/footer1.xml": footer_part(
-            para("Footer", run("Page "), field("PAGE", "1"), run(" of "), field("NUMPAGES", "1")),
-        ),
-    }
+    return paper_parts(body)
 
 
 def feedback_letter() -> dict[str, str]:
@@ -380,18 +379,7 @@ def feedback_letter() -> dict[str, str]:
         tag("{%p endif %}"),
         para("BodyText", run("On behalf of the peer team")),
     ]
-    return {
-        "word/document.xml": document("".join(body)),
-        "word/header1.xml": header_part(
-            para("Header", run("{{ running_header }}")),
-            tag("{%p if marking %}"),
-            para("HeaderMarking", run("{{ marking }}")),
-            tag("{%p endif %}"),
-        ),
-        "word/footer1.xml": footer_part(
-            para("Footer", run("Page "), field("PAGE", "1"), run(" of "), field("NUMPAGES", "1")),
-        ),
-    }
+    return paper_parts(body)
 
 
 def dclg_submission() -> dict[str, str]:
@@ -442,18 +430,7 @@ def dclg_submission() -> dict[str, str]:
         para("BodyText", run("None")),
         tag("{%p endfor %}"),
     ]
-    return {
-        "word/document.xml": document("".join(body)),
-        "word/header1.xml": header_part(
-            para("Header", run("{{ running_header }}")),
-            tag("{%p if marking %}"),
-            para("HeaderMarking", run("{{ marking }}")),
-            tag("{%p endif %}"),
-        ),
-        "word/footer1.xml": footer_part(
-            para("Footer", run("Page "), field("PAGE", "1"), run(" of "), field("NUMPAGES", "1")),
-        ),
-    }
+    return paper_parts(body)
 
 
 def withheld() -> dict[str, str]:
@@ -466,9 +443,7 @@ def withheld() -> dict[str, str]:
     return {
         "word/document.xml": document("".join(body)),
         "word/header1.xml": header_part(para("Header", run("{{ running_header }}"))),
-        "word/footer1.xml": footer_part(
-            para("Footer", run("Page "), field("PAGE", "1"), run(" of "), field("NUMPAGES", "1")),
-        ),
+        "word/footer1.xml": page_footer(),
     }
 
 
