@@ -92,8 +92,8 @@ def test_papers_lists_each_paper_and_the_records_it_accepts() -> None:
     ("arguments", "not_loaded"),
     [
         (["--help"], ["docxtpl", "docx", "lxml", "weasyprint", "pypdfium2", "pikepdf"]),
-        (["check", "records"], ["docxtpl", "docx", "weasyprint", "pypdfium2", "pikepdf"]),
-        (["papers"], ["docxtpl", "docx", "weasyprint", "pypdfium2", "pikepdf"]),
+        (["check", "records"], ["docxtpl", "docx", "weasyprint", "pypdfium2", "pikepdf", "PIL"]),
+        (["papers"], ["docxtpl", "docx", "weasyprint", "pypdfium2", "pikepdf", "PIL"]),
     ],
 )
 def test_start_up_does_not_import_the_rendering_libraries(

@@ -12,11 +12,8 @@ import io
 from datetime import date
 from typing import Any
 
-from PIL import Image
-
 from docgen.builders.environment import long_date
 from docgen.builders.properties import DocumentProperties
-from docgen.charts import TimelineData, timeline_description, timeline_png
 from docgen.exempt import Text
 from docgen.models.base import Model
 from docgen.models.blocks import Paragraph, Table, TableRow
@@ -198,6 +195,10 @@ class ProposalReport(ComposedReport):
 
 def gantt(challenge: PeerChallenge) -> dict[str, object]:
     """The timetable as a picture (with its alt text), drawn from this view's data."""
+    from PIL import Image  # drawing loads only when a paper is built
+
+    from docgen.charts import TimelineData, timeline_description, timeline_png
+
     data = TimelineData(
         "Peer challenge timetable",
         tuple(
