@@ -13,6 +13,7 @@ DEPS := $(OUT)/.deps.mk
 QUEUE := $(OUT)/.queue
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 RECORD_FILES := $(shell find records -name '*.yaml' -o -name '*.yml' 2>/dev/null)
+RECORD_DIRS := $(shell find records -type d 2>/dev/null)
 
 .PHONY: all help setup papers test lint format snapshots templates clean scan benchmark-pdf benchmark
 
@@ -36,7 +37,7 @@ ifneq ($(filter-out help clean setup lint format test snapshots templates scan b
 -include $(DEPS)
 endif
 
-$(DEPS): $(RECORD_FILES) pyproject.toml | $(SETUP)
+$(DEPS): $(RECORD_FILES) $(RECORD_DIRS) pyproject.toml | $(SETUP)
 	$(BIN)/docgen deps --out $(OUT) --records records
 
 # A stale record only queues itself (no Python here); `papers` then builds the queue in

@@ -83,6 +83,11 @@ def write_deps(records_root: Path, out: Path, templates: Path | None = None) -> 
         lines.append(f"{stamp}: RECORD := {_make_path(path)}")
         lines.append(f"STAMPS += {stamp}")
         lines.append("")
+    # As gcc -MP does: an empty rule for each record file, so that deleting a record is not
+    # "no rule to make target" before make has written this file afresh.
+    lines.append("# Records, as targets of their own, so a deleted one is no error.")
+    lines.extend(f"{_make_path(path)}:" for path in loaded)
+    lines.append("")
     target = out / DEPS_FILE
     text = "\n".join(lines)
     if not target.is_file() or target.read_text(encoding="utf-8") != text:

@@ -121,3 +121,15 @@ def test_a_failing_record_stays_stale_and_fails_make(project: Path) -> None:
     touch(path)
     make(project)
     assert stamps(project)["cabinet-a"] != before["cabinet-a"]
+
+
+def test_adding_and_deleting_records_needs_no_clean(project: Path) -> None:
+    """A new record is built; a deleted one is forgotten, without an error from make."""
+    make(project)
+    extra = project / "records/cabinet-c.yaml"
+    extra.write_text(MINIMAL_REPORT.replace("Library", "Lido"), encoding="utf-8")
+    make(project)
+    assert "cabinet-c" in stamps(project)
+    extra.unlink()
+    make(project)
+    assert (project / "outputs/public/cabinet-a/committee_report.pdf").is_file()
