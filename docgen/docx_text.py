@@ -18,7 +18,6 @@ from docgen.builders.environment import roman
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
-REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
 def _val(element: etree._Element | None, name: str = "val") -> str | None:

@@ -22,16 +22,6 @@ PART_1_PARAGRAPHS = range(1, 8)
 
 SCHEDULE_12A = "Part 1 of Schedule 12A to the Local Government Act 1972"
 
-PARAGRAPH_TITLES = {
-    1: "information relating to any individual",
-    2: "information likely to reveal the identity of an individual",
-    3: "information relating to the financial or business affairs of any particular person",
-    4: "consultations or negotiations on labour relations matters",
-    5: "information subject to legal professional privilege",
-    6: "a proposal to give a notice, or to make an order or direction",
-    7: "the prevention, investigation or prosecution of crime",
-}
-
 
 def _paragraph_tuple(value: Iterable[int]) -> tuple[int, ...]:
     return tuple(sorted(set(value)))

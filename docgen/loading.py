@@ -201,16 +201,6 @@ class RecordSet:
                     return path
         return None
 
-    def all_records(self) -> list[Record]:
-        """Every valid record under the root (invalid ones are reported where named)."""
-        found = []
-        for path in record_files([self.root]) if self.root.is_dir() else []:
-            try:
-                found.append(self.load(path))
-            except RecordError:
-                continue
-        return found
-
     def gathered(self, record: Record) -> list[Record]:
         """The records ``record`` draws in (`Model.gathers`), in id order.
 
@@ -221,12 +211,16 @@ class RecordSet:
         if query is None:
             return []
         broken = []
+        found = []
         for path in record_files([self.root]) if self.root.is_dir() else []:
             try:
-                self.load(path)
+                candidate = self.load(path)
             except RecordError as error:
                 if _declares_kind(path, query.kind):
                     broken.append(f"{path} ({len(error.problems)} problem(s))")
+                continue
+            if query.matches(candidate.data):
+                found.append(candidate)
         if broken:
             raise RecordError(
                 record.path,
@@ -239,7 +233,7 @@ class RecordSet:
                     )
                 ],
             )
-        return sorted((r for r in self.all_records() if query.matches(r.data)), key=lambda r: r.id)
+        return sorted(found, key=lambda r: r.id)
 
     def related(self, record: Record) -> list[Record]:
         """What a paper of ``record`` may draw on: what it refers to, then what it gathers."""

@@ -101,6 +101,7 @@ def render_record(
                 references=tuple(view(r.data, version) for r in references),
                 full_data=record.data if full else None,
                 full_references=tuple(r.data for r in references) if full else (),
+                templates=templates.folder,
             )
             withheld = None if full else paper.withheld_in_public(source)
             if withheld is None:

@@ -33,10 +33,6 @@ class When:
     start: date
     end: date
 
-    @property
-    def middle(self) -> date:
-        return date.fromordinal((self.start.toordinal() + self.end.toordinal()) // 2)
-
 
 class WhenError(ValueError):
     """A timetable date docgen cannot read; the message gives the forms it reads."""

@@ -118,7 +118,6 @@ class Model(Exemptable):
     """A record kind's top-level model: its ``kind`` name and how it is withheld."""
 
     kind: ClassVar[str]
-    title_field: ClassVar[str] = "title"
 
     def references(self) -> list[Reference]:
         """The records this one names by id (each must exist, and be of its kind)."""

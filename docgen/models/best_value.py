@@ -132,7 +132,6 @@ class BestValue(Model):
     """Best Value directions to a council and its progress against them (``kind: best_value``)."""
 
     kind: ClassVar[str] = "best_value"
-    title_field: ClassVar[str] = "council"
 
     council: Text = attrs.field(metadata=ALWAYS_PUBLIC)
     statutory_basis: Text = attrs.field(

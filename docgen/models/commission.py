@@ -93,14 +93,11 @@ class Interest(Exemptable):
 
 
 @attrs.frozen(kw_only=True)
-class Period(Exemptable):
-    """When a commission runs: by rule twelve months from 1 September."""
+class Period:
+    """When a commission runs: by rule twelve months from 1 September (public, as the cycle is)."""
 
     start: date
     end: date
-
-    def withheld(self) -> Self:
-        return self
 
 
 def twelve_months_from(start: date) -> date:
@@ -120,7 +117,6 @@ class Commission(Model):
     """One Lead Chief Executive commission (``kind: commission``)."""
 
     kind: ClassVar[str] = "commission"
-    title_field: ClassVar[str] = "policy_area"
 
     policy_area: Text
     portfolio: Text

@@ -76,10 +76,9 @@ class Section(Exemptable):
 
     def withheld(self) -> Self:
         assert self.exempt is not None
-        inner = self.paragraphs + tuple(p for s in self.subsections for p in s.paragraphs)
         return type(self)(
             heading=Text.plain(WITHHELD_HEADING),
-            paragraphs=withheld_paragraphs(inner, self.exempt),
+            paragraphs=withheld_paragraphs(self.all_paragraphs, self.exempt),
             exempt=self.exempt,
         )
 

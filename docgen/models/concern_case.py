@@ -102,7 +102,6 @@ class ConcernCase(Model):
     """A council on the radar (``kind: concern_case``)."""
 
     kind: ClassVar[str] = "concern_case"
-    title_field: ClassVar[str] = "authority"
 
     authority: Text = attrs.field(metadata=AFFAIRS)
     raised_by: Person = attrs.field(metadata=PERSONAL)

@@ -185,7 +185,6 @@ class PeerChallenge(Model):
     """An LGA corporate peer challenge (``kind: peer_challenge``)."""
 
     kind: ClassVar[str] = "peer_challenge"
-    title_field: ClassVar[str] = "council"
 
     council: Text = attrs.field(metadata=ALWAYS_PUBLIC)
     proposal: ReportDetails

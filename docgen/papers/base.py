@@ -8,6 +8,7 @@ its own module and its templates, nothing else.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from pathlib import Path
 from typing import Any, ClassVar
 
 import attrs
@@ -35,6 +36,8 @@ class Source:
     """The full data, in the full version only (None in the public one): for the
     marking, which says what exempt content the full version holds."""
     full_references: tuple[Model, ...] = attrs.field(default=(), repr=False)
+    templates: Path = attrs.field(default=Path("templates"), repr=False)
+    """The templates folder of this build, for wording a paper reads (not a template)."""
     """The related records' full data, in the full version only."""
 
     @property

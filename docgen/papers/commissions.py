@@ -9,6 +9,7 @@ numbering and redaction of every other report without a template of its own.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -252,7 +253,14 @@ class AnnualCommissionsReport(ComposedReport):
         return (record_set, tuple(members))
 
 
-MOU_TEXT = Path(__file__).resolve().parent.parent.parent / "templates" / "text" / "mou_draft.yaml"
+MOU_TEXT = "text/mou_draft.yaml"
+"""The MoU's wording, under the templates folder the build uses."""
+
+
+@cache
+def _wording(path: Path) -> Any:
+    """The wording file, read once per process (as templates are compiled once)."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 @register
@@ -263,11 +271,11 @@ class MouDraft(Paper):
     title = "MoU draft"
     accepts = ("commission_set",)
     word_template = "mou_draft.docx"
-    extra_templates = ("text/mou_draft.yaml",)
+    extra_templates = (MOU_TEXT,)
 
-    def clauses(self, year: int) -> list[dict[str, Any]]:
-        """The MoU's numbered clauses, from templates/text/mou_draft.yaml."""
-        data = yaml.safe_load(MOU_TEXT.read_text(encoding="utf-8"))
+    def clauses(self, templates: Path, year: int) -> list[dict[str, Any]]:
+        """The MoU's numbered clauses, from text/mou_draft.yaml in the templates folder."""
+        data = _wording(templates / MOU_TEXT)
         return [
             {
                 "heading": part["heading"],
@@ -302,7 +310,7 @@ class MouDraft(Paper):
             "running_marking": self.running_marking(source),
             "banner": "DRAFT – for discussion",
             "running_header": f"Memorandum of Understanding {record_set.year}–{str(record_set.year + 1)[-2:]}",
-            "parts": self.clauses(record_set.year),
+            "parts": self.clauses(source.templates, record_set.year),
             "schedule": schedule,
             "date_line": f"Draft for {record_set.committee}, {long_date(record_set.meeting_date)}",
         }
