@@ -13,6 +13,7 @@ position and never have to be found again by searching rendered output.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import date
 
@@ -139,8 +140,78 @@ class MarkError(ValueError):
     """An exemption mark inside text is malformed; the message says how."""
 
 
-_MARK = re.compile(r"\[\s*(/?)\s*exempt\b([^\]]*)\]", re.IGNORECASE)
+_MARK = re.compile(r"\[\s*(/?)\s*exempt(?![a-z])([^\]\[]*)\]", re.IGNORECASE)
+"""A mark: square brackets, ``exempt`` in any case, spaces anywhere inside the brackets,
+the paragraph numbers after it with or without a space (``[Exempt 3]``, ``[ exempt 1, 2 ]``,
+``[exempt3]``), and ``[/exempt]`` to close."""
 _WHITESPACE = re.compile(r"\s+")
+
+_BRACKETS = "[]{}()<>［］｛｝（）＜＞【】〔〕〖〗⟦⟧«»‹›"
+_OPENERS = re.escape(_BRACKETS[0::2])
+_CLOSERS = re.escape(_BRACKETS[1::2])
+_NEAR_MARK = re.compile(
+    rf"[{_OPENERS}]\s*(?P<slash>[/／\\]?)\s*(?P<word>[^\W\d_]{{4,9}})\s*"
+    rf"(?P<numbers>[\d０-９][\d０-９,，\s]*)?[{_CLOSERS}]"
+)
+"""Any bracketed token shaped like a mark: a bracket of any kind, an optional slash, one
+word, optional numbers, a closing bracket. Whether the word is nearly ``exempt`` is
+decided by `_near_exempt`."""
+_NOT_MARKS = frozenset({"except", "expect", "exert", "extent", "excerpt"})
+"""Words a distance of two or less from ``exempt`` that prose may put in brackets."""
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance: a swap of two letters counts as one edit."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            cost = char_a != char_b
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _near_exempt(word: str) -> bool:
+    folded = unicodedata.normalize("NFKC", word).casefold()
+    if folded in _NOT_MARKS:
+        return False
+    return folded.startswith("exempt") or _edit_distance(folded, "exempt") <= 2
+
+
+_OPEN_SQUARE = re.compile(r"[\[［]\s*[/／]?\s*([^\W\d_]{4,9})")
+"""A square bracket and a word: with a word like ``exempt`` and no mark, a mark left unclosed."""
+
+
+def check_near_marks(text: str) -> None:
+    """Refuse a bracketed token that is nearly a mark but is not one, saying which it meant.
+
+    ``[exmept 3]``, ``{exempt 3}``, ``［exempt 3］`` or ``[/exmept]`` must never reach a
+    paper as text: the officer meant to mark a phrase, and the public version would
+    show it. Real marks (`_MARK`) are removed before looking.
+    """
+    rest = _MARK.sub(" ", text)
+    for match in _NEAR_MARK.finditer(rest):
+        if not _near_exempt(match.group("word")):
+            continue
+        if match.group("slash"):
+            meant = "[/exempt]"
+        else:
+            numbers = unicodedata.normalize("NFKC", match.group("numbers") or "").strip(" ,")
+            meant = f"[exempt {numbers}]" if numbers else "[exempt N]"
+        raise MarkError(
+            f"'{match.group(0)}' is not an exemption mark; did you mean '{meant}'? "
+            "(marks are written in square brackets: [exempt N]…[/exempt])"
+        )
+    for match in _OPEN_SQUARE.finditer(rest):
+        if _near_exempt(match.group(1)):
+            raise MarkError(
+                f"'{match.group(0)}…' starts an exemption mark that is not finished; "
+                "write [exempt N] to open a phrase and [/exempt] to close it"
+            )
 
 
 def _is_xml_char(char: str) -> bool:
@@ -163,6 +234,21 @@ def check_characters(raw: str) -> None:
             )
 
 
+def refuse_marks(raw: str) -> None:
+    """For a field that cannot hold an exempt phrase (a fixed choice, an id): refuse any mark.
+
+    Such a field prints as it is written, so a mark inside it would reach the public
+    version with its brackets; the whole mapping must be marked instead.
+    """
+    folded = _WHITESPACE.sub(" ", raw).strip()
+    check_near_marks(folded)
+    if _MARK.search(folded):
+        raise MarkError(
+            "cannot hold an [exempt] phrase (it is a fixed value, not text); mark the "
+            "mapping that holds it with exempt: N instead"
+        )
+
+
 def parse_paragraph_numbers(spec: str) -> tuple[int, ...]:
     """``"3"`` or ``"1, 2"`` → (3,) / (1, 2); anything else is a `MarkError`."""
     parts = [p for p in re.split(r"[,\s]+", spec.strip()) if p]
@@ -183,6 +269,7 @@ def parse_text(raw: str) -> Text:
     """Parse record text: fold white space, check characters, resolve phrase marks."""
     check_characters(raw)
     folded = _WHITESPACE.sub(" ", raw).strip()
+    check_near_marks(folded)
     spans: list[Span] = []
     position = 0
     open_exemption: Exemption | None = None

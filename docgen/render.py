@@ -17,6 +17,7 @@ from docgen.builders.docx import WordTemplate
 from docgen.builders.pdf import pdf_identifier
 from docgen.builders.properties import DocumentProperties
 from docgen.errors import LeakError
+from docgen.exempt import Exemption
 from docgen.loading import Record
 from docgen.papers import Paper, Source, papers_for
 from docgen.scan import scan_paper
@@ -103,7 +104,7 @@ def render_record(
                 full_references=tuple(r.data for r in references) if full else (),
                 templates=templates.folder,
             )
-            withheld = None if full else paper.withheld_in_public(source)
+            withheld = None if full else withheld_exemption(record, paper, source)
             if withheld is None:
                 context = paper.context(source)
                 properties = paper.properties(source)
@@ -125,6 +126,19 @@ def render_record(
                     _refuse_leaks(path, data, values, record, paper)
                 rendered[path] = data
     return rendered
+
+
+def withheld_exemption(record: Record, paper: Paper, source: Source) -> Exemption | None:
+    """Why the public version of ``paper`` is withheld whole, or None if it is not.
+
+    A record exempt as a whole has every public paper withheld whole, whatever the
+    paper draws from other records (a commission set's commissions, a radar's cases):
+    the mark on the record covers everything its papers would show.
+    """
+    own = paper.withheld_in_public(source)
+    if record.data.exempt is None:
+        return own
+    return record.data.exempt.merge(own)
 
 
 def _refuse_leaks(

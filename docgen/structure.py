@@ -25,7 +25,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
-from docgen.exempt import PART_1_PARAGRAPHS, Exemption, MarkError, parse_text
+from docgen.exempt import PART_1_PARAGRAPHS, Exemption, MarkError, parse_text, refuse_marks
 from docgen.exempt import Text as RecordText
 from docgen.models.base import NON_EMPTY_KEY, Exemptable
 from docgen.when import When, WhenError, parse_when
@@ -59,6 +59,10 @@ def _text(value: Any, _type: type) -> RecordText:
 def _string(value: Any, _type: type) -> str:
     if not isinstance(value, str) or not value.strip():
         raise TypeError(f"expected text, found {_describe(value)}")
+    try:
+        refuse_marks(value)
+    except MarkError as error:
+        raise ValueError(str(error)) from None
     return value.strip()
 
 

@@ -14,7 +14,13 @@ from typing import Any, TypeVar
 import attrs
 
 from docgen.exempt import Exemption, SpanKind, Text, merge_exemptions
-from docgen.models.base import ALWAYS_PUBLIC_KEY, EXEMPT_BY_DEFAULT, Exemptable, notice_text
+from docgen.models.base import (
+    ALWAYS_PUBLIC_KEY,
+    EXEMPT_BY_DEFAULT,
+    FIXED_CHOICE_KEY,
+    Exemptable,
+    notice_text,
+)
 
 T = TypeVar("T")
 
@@ -119,7 +125,7 @@ def exempt_values(value: Any, field: str = "", inherited: bool = False) -> Itera
         return
     inside = inherited or (isinstance(value, Exemptable) and value.exempt is not None)
     for attribute in attrs.fields(type(value)):
-        if attribute.name == "exempt":
+        if attribute.name == "exempt" or attribute.metadata.get(FIXED_CHOICE_KEY):
             continue
         name = f"{field}.{attribute.name}" if field else attribute.name
         default = bool(attribute.metadata.get(EXEMPT_BY_DEFAULT))

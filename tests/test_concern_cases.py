@@ -205,7 +205,7 @@ def test_the_full_radar_names_the_councils_acute_first_and_is_marked(
 def test_the_public_summary_keeps_counts_only(example_papers: dict[str, bytes]) -> None:
     """Stages and outcomes counted, small counts suppressed, no table of councils, no chart."""
     text = pdf_to_text(example_papers["radar-2026-11/radar_report/public.pdf"])
-    assert "fewer than 3" in text and "9 councils are on the radar" in text
+    assert "fewer than 3" in text and "There are 9 councils on the radar" in text
     assert "Councils on the radar\n" not in text.replace("Councils on the radar:", "")
     docx = docx_to_text(example_papers["radar-2026-11/radar_report/public.docx"])
     assert "{picture:" not in docx and "(acute)" not in docx

@@ -323,7 +323,9 @@ def position_statement() -> dict[str, str]:
         tag("{%p endfor %}"),
         tag("{%p endfor %}"),
         para("AreaHeading", run("Timetable")),
+        tag("{%p if gantt %}"),
         tag("{{p picture(gantt.png, gantt.alt, gantt.title, aspect=gantt.aspect) }}"),
+        tag("{%p endif %}"),
         tag(
             "{{p table(timetable.caption, timetable.columns, timetable.rows, shade_exempt_rows=not public) }}"
         ),
@@ -437,6 +439,9 @@ def withheld() -> dict[str, str]:
     """The public stand-in for a paper exempt as a whole: its name and a statement."""
     body = [
         para("Committee", run("{{ heading }}")),
+        tag("{%p if meeting %}"),
+        para("BodyText", run("{{ meeting }}")),
+        tag("{%p endif %}"),
         para("Marking", run("Not for publication")),
         para("BodyText", run("{{ statement }}")),
     ]

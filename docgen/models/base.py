@@ -35,6 +35,17 @@ an ``[exempt N]`` phrase inside such a field is still withheld.
 """
 
 
+FIXED_CHOICE_KEY = "docgen.fixed_choice"
+FIXED_CHOICE = {FIXED_CHOICE_KEY: True}
+"""Field metadata: one word from a short list (a sub-region, a political party).
+
+Withheld with the mapping that holds it like any other field, but not searched for in
+finished papers: the same word stands in them for other rows (a table lists every
+sub-region), so finding it proves nothing. What could single out a withheld value of
+such a field is a count, and counts are made from the public view only.
+"""
+
+
 def notice_text(exemption: Exemption) -> Text:
     """The notice left in place of withheld text."""
     return Text((Span(exemption.notice, SpanKind.NOTICE, exemption),))

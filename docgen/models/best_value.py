@@ -74,16 +74,17 @@ class Direction(Exemptable):
 class Board(Exemptable):
     """The Best Value Improvement Board: chaired by the Mayor, cross-party, with external members."""
 
-    name: Text = attrs.field(metadata=ALWAYS_PUBLIC)
+    name: Text
     chair: Person
     members: tuple[Person, ...] = ()
     external: tuple[Person, ...] = ()
-    meetings: tuple[date, ...] = attrs.field(default=(), metadata=ALWAYS_PUBLIC)
+    meetings: tuple[date, ...] = ()
 
     def withheld(self) -> Self:
+        """An exempt board keeps nothing: not its name, not its meeting dates."""
         assert self.exempt is not None
         return type(self)(
-            name=self.name,
+            name=notice_text(self.exempt),
             chair=Person(name=notice_text(self.exempt), exempt=self.exempt),
             exempt=self.exempt,
         )
@@ -107,21 +108,28 @@ class Action(Exemptable):
 class Submission(Exemptable):
     """The council's submission to the Secretary of State, and the covering letter's details."""
 
-    addressee: Text = attrs.field(metadata=ALWAYS_PUBLIC)
-    department: Text = attrs.field(metadata=ALWAYS_PUBLIC)
-    address: tuple[Text, ...] = attrs.field(default=(), metadata=ALWAYS_PUBLIC)
+    addressee: Text
+    department: Text
+    address: tuple[Text, ...] = ()
     due: date = attrs.field(metadata=ALWAYS_PUBLIC)
+    """The deadline the directions set, published with them: kept by an exempt submission."""
     dated: date = attrs.field(metadata=ALWAYS_PUBLIC)
-    salutation: Text = attrs.field(metadata=ALWAYS_PUBLIC)
+    salutation: Text
     signatories: tuple[Person, ...] = attrs.field(metadata=NON_EMPTY)
     action_plan: tuple[Action, ...] = ()
     annexes: tuple[Text, ...] = ()
 
     def withheld(self) -> Self:
+        """An exempt submission keeps its dates (the paper is then withheld whole)."""
         assert self.exempt is not None
+        notice = notice_text(self.exempt)
         return attrs.evolve(
             self,
-            signatories=(Person(name=notice_text(self.exempt), exempt=self.exempt),),
+            addressee=notice,
+            department=notice,
+            address=(),
+            salutation=notice,
+            signatories=(Person(name=notice, exempt=self.exempt),),
             action_plan=(),
             annexes=(),
         )

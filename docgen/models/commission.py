@@ -20,6 +20,7 @@ import attrs
 from docgen.exempt import Text
 from docgen.models.base import (
     ALWAYS_PUBLIC,
+    FIXED_CHOICE,
     NON_EMPTY,
     Contact,
     Exemptable,
@@ -40,11 +41,16 @@ class Lead(Exemptable):
 
     name: Text
     borough: Text
-    sub_region: str = attrs.field(metadata=ALWAYS_PUBLIC)
-    political_control: str = attrs.field(metadata=ALWAYS_PUBLIC)
+    sub_region: str | None = attrs.field(metadata=FIXED_CHOICE)
+    """None only in the public view of a withheld lead: with the borough known to the
+    reader of the other rows, a region or party would single the withheld lead out."""
+    political_control: str | None = attrs.field(metadata=FIXED_CHOICE)
 
     def problems(self) -> Iterator[tuple[str | None, str]]:
-        if self.sub_region not in SUB_REGIONS:
+        for field in ("sub_region", "political_control"):
+            if getattr(self, field) is None:
+                yield field, "expected text, found nothing"
+        if self.sub_region is not None and self.sub_region not in SUB_REGIONS:
             yield (
                 "sub_region",
                 (
@@ -57,8 +63,8 @@ class Lead(Exemptable):
         return type(self)(
             name=notice_text(self.exempt),
             borough=notice_text(self.exempt),
-            sub_region=self.sub_region,
-            political_control=self.political_control,
+            sub_region=None,
+            political_control=None,
             exempt=self.exempt,
         )
 
@@ -164,8 +170,8 @@ class Commission(Model):
             lead=Lead(
                 name=notice_text(self.exempt),
                 borough=notice_text(self.exempt),
-                sub_region=self.lead.sub_region,
-                political_control=self.lead.political_control,
+                sub_region=None,
+                political_control=None,
                 exempt=self.exempt,
             ),
             exempt=self.exempt,
@@ -243,10 +249,16 @@ def leaders_committee_in_october(record_set: CommissionSet) -> list[tuple[str, s
 
 
 def spread(members: Sequence[Commission]) -> tuple[Counter[str], Counter[str]]:
-    """How many commissions each sub-region and each political control holds."""
+    """How many commissions each sub-region and each political control holds.
+
+    Only leads whose region and party this view shows are counted: in the public view a
+    withheld lead has neither, so no count can be worked back to them.
+    """
     regions = Counter({region: 0 for region in SUB_REGIONS})
-    regions.update(m.lead.sub_region for m in members)
-    parties = Counter(m.lead.political_control for m in members)
+    regions.update(m.lead.sub_region for m in members if m.lead.sub_region is not None)
+    parties = Counter(
+        m.lead.political_control for m in members if m.lead.political_control is not None
+    )
     return regions, parties
 
 

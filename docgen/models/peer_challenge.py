@@ -138,11 +138,22 @@ class Activity(Exemptable):
     """One line of the timetable: what, and when as the officer wrote it."""
 
     activity: Text
-    when: When = attrs.field(metadata=ALWAYS_PUBLIC)
+    when: When | None
+    """None only in the public view of a withheld line: its date is withheld with it."""
+
+    def problems(self) -> Iterator[tuple[str | None, str]]:
+        if self.when is None:
+            yield "when", "expected a date as written in a timetable, found nothing"
+
+    @property
+    def dated(self) -> When:
+        """The line's date, in the full data (where every line has one)."""
+        assert self.when is not None, "a withheld line of a public view has no date"
+        return self.when
 
     def withheld(self) -> Self:
         assert self.exempt is not None
-        return type(self)(activity=notice_text(self.exempt), when=self.when, exempt=self.exempt)
+        return type(self)(activity=notice_text(self.exempt), when=None, exempt=self.exempt)
 
 
 @attrs.frozen(kw_only=True)
@@ -267,34 +278,34 @@ class PeerChallenge(Model):
                 ),
             )
         scoping = self.activity("scop")
-        if scoping is not None and (visit.start - scoping.when.start).days < LEAD_IN:
+        if scoping is not None and (visit.start - scoping.dated.start).days < LEAD_IN:
             yield (
                 self._at("scop"),
                 (
-                    f"the lead-in from scoping ({scoping.when.written}) to the visit "
+                    f"the lead-in from scoping ({scoping.dated.written}) to the visit "
                     f"({visit.start.isoformat()}) is under the LGA's six months"
                 ),
             )
         draft = self.activity("draft report")
         if draft is not None:
             earliest, latest = (visit.end + timedelta(days=d) for d in DRAFT_AFTER)
-            if draft.when.end < earliest or draft.when.start > latest:
+            if draft.dated.end < earliest or draft.dated.start > latest:
                 yield (
                     self._at("draft report"),
                     (
-                        f"the draft report ({draft.when.written}) is not 3–4 weeks after the visit "
+                        f"the draft report ({draft.dated.written}) is not 3–4 weeks after the visit "
                         f"ends ({visit.end.isoformat()}): expected between {earliest.isoformat()} and {latest.isoformat()}"
                     ),
                 )
         follow_up = self.activity("follow")
         if follow_up is not None:
             earliest, latest = (months_after(visit.end, m) for m in FOLLOW_UP)
-            if follow_up.when.start < earliest or follow_up.when.end > latest:
+            if follow_up.dated.start < earliest or follow_up.dated.end > latest:
                 yield (
                     self._at("follow"),
                     (
-                        f"the follow-up ({follow_up.when.written}, {follow_up.when.start.isoformat()} to "
-                        f"{follow_up.when.end.isoformat()}) falls outside 6–18 months after the visit: "
+                        f"the follow-up ({follow_up.dated.written}, {follow_up.dated.start.isoformat()} to "
+                        f"{follow_up.dated.end.isoformat()}) falls outside 6–18 months after the visit: "
                         f"{earliest.isoformat()} to {latest.isoformat()}"
                     ),
                 )
@@ -302,12 +313,12 @@ class PeerChallenge(Model):
         if (
             sign_off is not None
             and self.submission_deadline is not None
-            and sign_off.when.end > self.submission_deadline
+            and sign_off.dated.end > self.submission_deadline
         ):
             yield (
                 self._at("sign off", "sign-off"),
                 (
-                    f"final sign-off ({sign_off.when.written}) may fall after the submission deadline "
+                    f"final sign-off ({sign_off.dated.written}) may fall after the submission deadline "
                     f"({self.submission_deadline.isoformat()})"
                 ),
             )
@@ -318,13 +329,13 @@ class PeerChallenge(Model):
         if (
             preparation is not None
             and submission is not None
-            and submission.when.end < preparation.when.end
+            and submission.dated.end < preparation.dated.end
         ):
             yield (
                 self._at("submission of position"),
                 (
-                    f"the position statement is submitted ({submission.when.written}) before its "
-                    f"preparation ends ({preparation.when.written})"
+                    f"the position statement is submitted ({submission.dated.written}) before its "
+                    f"preparation ends ({preparation.dated.written})"
                 ),
             )
         roles = {member.role for member in self.team}

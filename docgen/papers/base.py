@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from docgen.builders.environment import long_date
 from docgen.builders.properties import DocumentProperties
 from docgen.exempt import SCHEDULE_12A, Exemption
 from docgen.models import Model
@@ -96,6 +97,7 @@ class Paper(ABC):
         """The context of the public "withheld" paper that stands in for this one."""
         return {
             "heading": self.title,
+            "meeting": meeting_line(source.data),
             "statement": exemption.statement,
             "running_header": f"{self.title} – not for publication",
             "running_marking": None,
@@ -123,6 +125,23 @@ class Paper(ABC):
     def shown_content(self, source: Source) -> object:
         """The full data this paper shows, whose exemptions its marking names."""
         return source.full_data
+
+
+def meeting_line(data: object) -> str | None:
+    """``Cabinet – 14 October 2026 – Item 9``: the agenda facts a withheld paper still shows.
+
+    Read from the public view, where only facts an agenda prints anyway (the committee,
+    the meeting date, the item) survive a record's exemption as a whole.
+    """
+    committee = getattr(data, "committee", None)
+    meeting_date = getattr(data, "meeting_date", None)
+    if committee is None or meeting_date is None:
+        return None
+    item = getattr(data, "item", None)
+    parts = [str(committee), long_date(meeting_date)]
+    if item is not None:
+        parts.append(f"Item {item}")
+    return " – ".join(parts)
 
 
 PAPERS: dict[str, Paper] = {}

@@ -13,7 +13,7 @@ from typing import Any
 
 from docgen.builders.environment import long_date
 from docgen.builders.properties import DocumentProperties
-from docgen.exempt import Text
+from docgen.exempt import Exemption, Text
 from docgen.models.best_value import BestValue
 from docgen.models.blocks import Paragraph, Table, TableRow
 from docgen.models.committee_report import CommitteeReport, Section
@@ -84,6 +84,11 @@ class DclgSubmission(Paper):
     title = "Submission to the Secretary of State"
     accepts = ("best_value",)
     word_template = "dclg_submission.docx"
+
+    def withheld_in_public(self, source: Source) -> Exemption | None:
+        """The paper is the submission: a submission marked exempt is withheld whole."""
+        assert isinstance(source.data, BestValue)
+        return source.data.submission.exempt
 
     def context(self, source: Source) -> dict[str, Any]:
         record = source.data

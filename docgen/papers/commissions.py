@@ -45,6 +45,18 @@ def years_as_lead(commission: Commission, everyone: Sequence[Commission]) -> int
     return max(years, 1)
 
 
+def _uncounted(members: Sequence[Commission]) -> str:
+    """The sentence saying that withheld leads are left out of the diversity figures."""
+    withheld = sum(1 for m in members if m.lead.sub_region is None)
+    if not withheld:
+        return ""
+    leads = "the lead who is" if withheld == 1 else f"the {withheld} leads who are"
+    return (
+        f" The figures below leave out {leads} not for publication, so that no figure "
+        "can be traced to them."
+    )
+
+
 def _ordinal_or_dash(number: int | None) -> str:
     return "–" if number is None else ordinal(number)
 
@@ -209,6 +221,7 @@ def commissions_report(
                         text=Text.plain(
                             "In commissioning, account is taken of the diversity of the boroughs "
                             "the leads work for, including geographical spread and political control."
+                            + _uncounted(members)
                         ),
                         table=by_region,
                     ),

@@ -49,6 +49,20 @@ def suppressed(counts: Mapping[str, int]) -> dict[str, str]:
     return shown
 
 
+def published_total(total: int, public: bool) -> str:
+    """A total as published: a total is a count like any other, so 1 or 2 is suppressed.
+
+    Every count a public radar shows — the number of open cases, the cases at each
+    stage, the outcomes at stage 3, and their totals — goes through the same rule, so
+    no small count can be read off a total or worked out from one table's total and
+    another table's cells (a stage-3 count hidden in one table bounds every outcome
+    total in the other below 3, which is hidden in turn).
+    """
+    if public and 0 < total < SUPPRESS_BELOW:
+        return f"fewer than {SUPPRESS_BELOW}"
+    return str(total)
+
+
 def count_table(caption: str, heading: str, counts: Mapping[str, int], public: bool) -> Table:
     values = suppressed(counts) if public else {k: str(v) for k, v in counts.items()}
     rows = [TableRow(cells=(Text.plain(label), Text.plain(values[label]))) for label in counts]
@@ -56,7 +70,7 @@ def count_table(caption: str, heading: str, counts: Mapping[str, int], public: b
         TableRow(
             cells=(
                 Text.plain("All open cases" if "stage" in heading.lower() else "All outcomes"),
-                Text.plain(str(sum(counts.values()))),
+                Text.plain(published_total(sum(counts.values()), public)),
             )
         )
     )
@@ -65,6 +79,13 @@ def count_table(caption: str, heading: str, counts: Mapping[str, int], public: b
         columns=(Text.plain(heading), Text.plain("Cases")),
         rows=tuple(rows),
     )
+
+
+def _on_the_radar(count: int, public: bool) -> str:
+    shown = published_total(count, public)
+    if shown == "1":
+        return "There is 1 council on the radar, at this stage:"
+    return f"There are {shown} councils on the radar, at these stages:"
 
 
 def stage_label(stage: int) -> str:
@@ -103,7 +124,7 @@ def radar_report(radar: Radar, cases: Sequence[ConcernCase], public: bool) -> Co
         heading=Text.plain("Cases by stage and outcome"),
         paragraphs=(
             Paragraph(
-                text=Text.plain(f"{len(cases)} councils are on the radar, at these stages:"),
+                text=Text.plain(_on_the_radar(len(cases), public)),
                 table=count_table("Open cases by stage", "Stage", stage_counts, public),
             ),
             Paragraph(

@@ -15,7 +15,7 @@ from typing import Any
 from docgen.builders.environment import long_date
 from docgen.builders.properties import DocumentProperties
 from docgen.exempt import Text
-from docgen.models.base import Model
+from docgen.models.base import Model, notice_text
 from docgen.models.blocks import Paragraph, Table, TableRow
 from docgen.models.committee_report import CommitteeReport, Section
 from docgen.models.peer_challenge import (
@@ -25,6 +25,7 @@ from docgen.models.peer_challenge import (
     LEAD_IN,
     ROLES,
     VISIT_DAYS,
+    Activity,
     PeerChallenge,
     months_after,
 )
@@ -71,8 +72,7 @@ def proposal_report(challenge: PeerChallenge) -> CommitteeReport:
         caption=Text.plain("Outline timetable"),
         columns=(Text.plain("Activity"), Text.plain("Timeline")),
         rows=tuple(
-            TableRow(cells=(a.activity, Text.plain(a.when.written)), exempt=a.exempt)
-            for a in challenge.timeline
+            TableRow(cells=(a.activity, when_cell(a)), exempt=a.exempt) for a in challenge.timeline
         ),
     )
     process = [
@@ -193,8 +193,21 @@ class ProposalReport(ComposedReport):
         return proposal_report(source.data)
 
 
-def gantt(challenge: PeerChallenge) -> dict[str, object]:
-    """The timetable as a picture (with its alt text), drawn from this view's data."""
+def when_cell(activity: Activity) -> Text:
+    """A timetable line's date as written; a withheld line's notice (its date went with it)."""
+    if activity.when is None:
+        assert activity.exempt is not None, "only a withheld line has no date"
+        return notice_text(activity.exempt)
+    return Text.plain(activity.when.written)
+
+
+def gantt(challenge: PeerChallenge) -> dict[str, object] | None:
+    """The timetable as a picture (with its alt text), drawn from this view's data.
+
+    Lines withheld from this view have no date and are not drawn; the alt text says how
+    many there are (the table shows them as withheld rows anyway). None when no line
+    can be drawn.
+    """
     from PIL import Image  # drawing loads only when a paper is built
 
     from docgen.charts import TimelineData, timeline_description, timeline_png
@@ -202,14 +215,23 @@ def gantt(challenge: PeerChallenge) -> dict[str, object]:
     data = TimelineData(
         "Peer challenge timetable",
         tuple(
-            (str(a.activity), a.when.start, a.when.end, a.when.written) for a in challenge.timeline
+            (str(a.activity), a.when.start, a.when.end, a.when.written)
+            for a in challenge.timeline
+            if a.when is not None
         ),
     )
+    if not data.rows:
+        return None
+    withheld = len(challenge.timeline) - len(data.rows)
+    alt = timeline_description(data)
+    if withheld:
+        lines = "line" if withheld == 1 else "lines"
+        alt += f" {withheld} further {lines} of the timetable, not for publication, not shown."
     png = timeline_png(data)
     width, height = Image.open(io.BytesIO(png)).size
     return {
         "png": png,
-        "alt": timeline_description(data),
+        "alt": alt,
         "title": data.title,
         "aspect": height / width,
     }
@@ -220,8 +242,7 @@ def timetable(challenge: PeerChallenge) -> Table:
         caption=Text.plain("Outline timetable"),
         columns=(Text.plain("Activity"), Text.plain("Timeline")),
         rows=tuple(
-            TableRow(cells=(a.activity, Text.plain(a.when.written)), exempt=a.exempt)
-            for a in challenge.timeline
+            TableRow(cells=(a.activity, when_cell(a)), exempt=a.exempt) for a in challenge.timeline
         ),
     )
 
