@@ -117,12 +117,12 @@ def test_the_submission_has_its_letter_table_review_and_plan(
     the peer challenge's findings as the independent review; the department as data."""
     text = docx_to_text(example_papers["tower-hamlets-directions-2017/dclg_submission/public.docx"])
     for expected in (
-        "[Letter Address] Ministry of Housing, Communities and Local Government (formerly DCLG)",
+        "[Letter Address] Ministry of Housing, Communities and Local Government",
         "[Signature] The Mayor",
         "[Signature] The Chief Executive",
         "| [Table Text] \u25cf Met",
         "| [Table Text] \u25d1 In progress",
-        "The independent review was an LGA Corporate Peer Challenge of London Borough of Tower Hamlets",
+        "The independent review was an LGA Corporate Peer Challenge of the London Borough of Tower Hamlets, on site from 5 to 8 June 2018.",
         "[heading 2] Financial planning and viability",
         "[heading 1] 3. Action plan",
     ):
@@ -137,3 +137,53 @@ def test_the_board_report_is_a_committee_report(example_papers: dict[str, bytes]
     assert "[Committee] Best Value Improvement Board" in text
     assert "[Numbered Paragraph 3.] 2 of the 4 directions are met:" in text
     assert "[Recommendation (i)] note the progress against each direction;" in text
+
+
+def test_the_statutory_basis_is_stated_neutrally(example_papers: dict[str, bytes]) -> None:
+    """A council's own letter says what the Secretary of State did, never that it failed."""
+    for paper in ("dclg_submission", "board_progress_report"):
+        text = docx_to_text(example_papers[f"tower-hamlets-directions-2017/{paper}/public.docx"])
+        assert "under section 15 of the Local Government Act 1999" in text, paper
+        assert "failed" not in text, paper
+
+
+def test_the_progress_table_shows_deadlines_and_flags_the_overdue(
+    example_papers: dict[str, bytes],
+) -> None:
+    """Direction 2 was due on 31 March 2018 and is still in progress at the submission."""
+    text = docx_to_text(example_papers["tower-hamlets-directions-2017/dclg_submission/public.docx"])
+    assert "| [Table Label] Deadline" in text
+    assert "| [Table Text] 31 March 2018" in text
+    assert text.count("\u25d1 In progress \u2013 overdue") == 1
+    assert "| [Table Text] None set" in text  # direction 4 has no deadline
+
+
+def test_the_board_report_reads_as_sentences(example_papers: dict[str, bytes]) -> None:
+    """The earlier directions in a sentence; the meetings before this one, listed with
+    "and"; the addressee inside a sentence without a capital "The"."""
+    text = docx_to_text(
+        example_papers["tower-hamlets-directions-2017/board_progress_report/public.docx"]
+    )
+    assert "They replaced the directions of December 2014, which were revoked in March" in text
+    assert "11 December 2017, 12 March 2018 and 18 June 2018." in text
+    assert "16 July 2018." not in text  # this meeting is not one it "has met on"
+    assert "submission to the Secretary of State for Housing" in text
+
+
+def test_a_report_dated_before_what_it_reports_warns(write_record: Callable[..., Path]) -> None:
+    """The board report of 18 June cannot cite a letter of 4 July; nor can the submission."""
+    text = BEST_VALUE.replace(
+        "owner: Chief Executive, status: in_progress}",
+        "owner: Chief Executive, status: in_progress, evidence: [The letter of 4 July 2018.]}",
+    ).replace("dated: 2018-07-27", "dated: 2018-07-02")
+    errors, warnings = found(write_record, text)
+    assert errors == []
+    assert warnings == [
+        "reports 4 July 2018, after the board progress report's own date, 18 June 2018",
+        "reports 4 July 2018, after the submission's own date, 2 July 2018",
+    ]
+
+
+def test_deadlines_in_requirements_are_not_events(write_record: Callable[..., Path]) -> None:
+    text = BEST_VALUE.replace("Review achievement.", "Review achievement by 1 August 2018.")
+    assert found(write_record, text) == ([], [])

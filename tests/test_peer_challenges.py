@@ -224,3 +224,23 @@ def test_a_record_without_findings_has_no_feedback_letter(
         for path in render_record(record, [], Templates(TEMPLATES), tmp_path, (Format.DOCX,))
     }
     assert names == {"proposal_report.docx", "position_statement.docx"}
+
+
+def test_the_feedback_letter_claims_only_the_components_it_covers(
+    example_papers: dict[str, bytes],
+) -> None:
+    """Three of the five core components have findings: the letter names them."""
+    text = docx_to_text(example_papers["tower-hamlets-2018/feedback_letter/public.docx"])
+    assert "thank you for inviting us to the London Borough of Tower Hamlets" in text
+    assert "from 5 to 8 June 2018," in text
+    assert "each of the core components" not in text
+    assert "our findings and recommendations on three of the five core components and on" in text
+
+
+def test_the_proposal_counts_its_team_from_the_record(example_papers: dict[str, bytes]) -> None:
+    """ "A team of seven peers" above a seven-row table, never "about six"."""
+    for record in ("northfield-2027", "tower-hamlets-2018"):
+        text = docx_to_text(example_papers[f"{record}/proposal_report/full.docx"])
+        assert "about six" not in text, record
+    northfield = docx_to_text(example_papers["northfield-2027/proposal_report/full.docx"])
+    assert "A team of five peers spends four days on site" in northfield

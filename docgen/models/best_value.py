@@ -14,6 +14,7 @@ from typing import ClassVar, Self
 
 import attrs
 
+from docgen.dates_written import reported_after
 from docgen.exempt import Text
 from docgen.models.base import (
     ALWAYS_PUBLIC,
@@ -143,11 +144,10 @@ class BestValue(Model):
 
     council: Text = attrs.field(metadata=ALWAYS_PUBLIC)
     statutory_basis: Text = attrs.field(
-        factory=lambda: Text.plain(
-            "section 15 of the Local Government Act 1999, the Council having failed to comply with "
-            "its best value duty under section 3"
-        )
+        factory=lambda: Text.plain("section 15 of the Local Government Act 1999")
     )
+    """The power the directions were issued under, stated neutrally: the council's own
+    papers say what the Secretary of State did, never that the council failed."""
     issued: date = attrs.field(metadata=ALWAYS_PUBLIC)
     replaces: Text | None = None
     directions: tuple[Direction, ...] = attrs.field(metadata=NON_EMPTY)
@@ -181,6 +181,10 @@ class BestValue(Model):
                         f"submission on {submitted.isoformat()}, and is {STATUSES.get(direction.status, direction.status).lower()}"
                     ),
                 )
+        yield from reported_after(
+            "board progress report", self.progress_report.meeting_date, self._progress_texts()
+        )
+        yield from reported_after("submission", submitted, self._progress_texts())
         if submitted > self.submission.due:
             yield (
                 "submission.dated",
@@ -188,6 +192,14 @@ class BestValue(Model):
                     f"the submission is dated {submitted.isoformat()}, after it was due on {self.submission.due.isoformat()}"
                 ),
             )
+
+    def _progress_texts(self) -> Iterator[tuple[str, str]]:
+        """What the directions' progress reports (not their requirements, whose dates are
+        deadlines), as (field, text)."""
+        for index, direction in enumerate(self.directions):
+            for name in ("action", "evidence"):
+                for number, item in enumerate(getattr(direction, name)):
+                    yield f"directions[{index}].{name}[{number}]", str(item)
 
     def withheld(self) -> Self:
         """Directions exempt as a whole keep their council, date and board's name."""

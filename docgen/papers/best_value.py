@@ -9,18 +9,25 @@ report is a committee report composed from the same record.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from docgen.builders.environment import long_date
 from docgen.builders.properties import DocumentProperties
 from docgen.exempt import Exemption, Text
-from docgen.models.best_value import BestValue
+from docgen.models.best_value import BestValue, Direction
 from docgen.models.blocks import Paragraph, Table, TableRow
 from docgen.models.committee_report import CommitteeReport, Section
 from docgen.models.peer_challenge import PeerChallenge
 from docgen.papers.base import Paper, Source, register
 from docgen.papers.committee_report import ComposedReport
-from docgen.papers.compose import text
+from docgen.papers.compose import (
+    council_in_sentence,
+    listed,
+    mid_sentence,
+    text,
+    visit_dates,
+)
 
 
 def _joined(items: tuple[Text, ...]) -> Text:
@@ -31,21 +38,36 @@ def _joined(items: tuple[Text, ...]) -> Text:
     return text(*parts) if parts else Text.plain("–")
 
 
-def progress_table(record: BestValue) -> Table:
-    """One row per direction: requirement, action taken, evidence, status with its marker."""
+def _deadline(direction: Direction) -> Text:
+    return Text.plain(long_date(direction.deadline) if direction.deadline else "None set")
+
+
+def _status(direction: Direction, as_at: date) -> Text:
+    """The status with its marker, and "overdue" when the deadline passed before ``as_at``."""
+    overdue = (
+        direction.deadline is not None and direction.deadline < as_at and direction.status != "met"
+    )
+    return Text.plain(direction.marker + (" – overdue" if overdue else ""))
+
+
+def progress_table(record: BestValue, as_at: date) -> Table:
+    """One row per direction: requirement, deadline, action taken, evidence, and status
+    with its marker, flagged overdue when its deadline passed before the paper's date."""
     return Table(
         caption=Text.plain("Progress against the directions"),
         columns=tuple(
-            Text.plain(c) for c in ("No.", "Requirement", "Action taken", "Evidence", "Status")
+            Text.plain(c)
+            for c in ("No.", "Requirement", "Deadline", "Action taken", "Evidence", "Status")
         ),
         rows=tuple(
             TableRow(
                 cells=(
                     Text.plain(str(number)),
                     direction.requirement,
+                    _deadline(direction),
                     _joined(direction.action),
                     _joined(direction.evidence),
-                    Text.plain(direction.marker),
+                    _status(direction, as_at),
                 ),
                 exempt=direction.exempt,
             )
@@ -109,13 +131,14 @@ class DclgSubmission(Paper):
                 ", we enclose the Council's submission: our progress against each direction, the "
                 "independent review of our achievement, and our action plan.",
             ),
-            "progress": progress_table(record),
+            "progress": progress_table(record, submission.dated),
             "review": review(challenge),
             "review_source": (
                 text(
                     "The independent review was an LGA Corporate Peer Challenge of ",
-                    challenge.council,
-                    f", on site from {long_date(challenge.visit.start)} to {long_date(challenge.visit.end)}. Its findings were:",
+                    council_in_sentence(challenge.council),
+                    f", on site from {visit_dates(challenge.visit.start, challenge.visit.end)}. "
+                    "Its findings were:",
                 )
                 if challenge is not None
                 else Text.plain(
@@ -159,7 +182,7 @@ class BoardProgressReport(ComposedReport):
         met = sum(1 for d in record.directions if d.status == "met")
         board = record.board
         members = (board.chair, *board.members, *board.external)
-        meetings = ", ".join(long_date(m) for m in board.meetings)
+        meetings = listed([long_date(m) for m in board.meetings if m < details.meeting_date])
         return CommitteeReport(
             committee=details.committee,
             body=Text.plain("the Council"),
@@ -185,7 +208,9 @@ class BoardProgressReport(ComposedReport):
                                     ".",
                                 )
                             ),
-                            Paragraph(text=record.replaces) if record.replaces else None,
+                            Paragraph(text=text("They replaced ", record.replaces, "."))
+                            if record.replaces
+                            else None,
                         )
                         if p is not None
                     ),
@@ -197,7 +222,7 @@ class BoardProgressReport(ComposedReport):
                             text=Text.plain(
                                 f"{met} of the {len(record.directions)} directions are met:"
                             ),
-                            table=progress_table(record),
+                            table=progress_table(record, details.meeting_date),
                         ),
                     ),
                 ),
@@ -228,7 +253,7 @@ class BoardProgressReport(ComposedReport):
                         Paragraph(
                             text=text(
                                 "The Council's submission to ",
-                                record.submission.addressee,
+                                mid_sentence(record.submission.addressee),
                                 f" is due by {long_date(record.submission.due)}.",
                             )
                         ),

@@ -31,7 +31,7 @@ from docgen.models.peer_challenge import (
 )
 from docgen.papers.base import Paper, Source, register
 from docgen.papers.committee_report import ComposedReport
-from docgen.papers.compose import text
+from docgen.papers.compose import council_in_sentence, in_words, text, visit_dates
 
 
 def _month_year(day: date) -> str:
@@ -92,8 +92,8 @@ def proposal_report(challenge: PeerChallenge) -> CommitteeReport:
         ),
         Paragraph(
             text=Text.plain(
-                f"A team of about six peers spends {VISIT_DAYS} days on site, from "
-                f"{long_date(visit.start)} to {long_date(visit.end)}, meeting members, officers and "
+                f"{team_size(challenge)} spends {in_words(VISIT_DAYS)} days on site, from "
+                f"{visit_dates(visit.start, visit.end)}, meeting members, officers and "
                 "partners, and presents its findings on the last day."
             ),
             table=team if challenge.team else None,
@@ -295,7 +295,7 @@ class PositionStatement(Paper):
             "marking": self.marking(source),
             "running_marking": self.running_marking(source),
             "running_header": f"{challenge.council} – Corporate Peer Challenge position statement",
-            "visit_line": f"On-site visit: {long_date(visit.start)} to {long_date(visit.end)}",
+            "visit_line": f"On-site visit: {visit_dates(visit.start, visit.end)}",
             "toc": [
                 "Context",
                 *(area["heading"] for area in areas),
@@ -318,6 +318,32 @@ class PositionStatement(Paper):
             keywords="peer challenge; position statement",
             created=challenge.visit.start,
         )
+
+
+def team_size(challenge: PeerChallenge) -> str:
+    """The team as the record has it ("A team of seven peers"), or as the LGA usually sends."""
+    if not challenge.team:
+        return "A team of peers, usually five or six,"
+    return f"A team of {in_words(len(challenge.team))} peers"
+
+
+def covered(challenge: PeerChallenge) -> str:
+    """What the letter's findings cover, claiming "each of the core components" only if so.
+
+    Said by number, each part then under its own heading below, so the sentence stays
+    short whatever the components are called.
+    """
+    core = sum(1 for key in COMPONENTS if challenge.findings_on(key))
+    extra = sum(1 for area in challenge.extra_areas if challenge.findings_on(area.key))
+    parts = []
+    if core == len(COMPONENTS):
+        parts.append("each of the core components")
+    elif core:
+        parts.append(f"{in_words(core)} of the {in_words(len(COMPONENTS))} core components")
+    if extra:
+        areas = "the area" if extra == 1 else f"the {in_words(extra)} areas"
+        parts.append(f"{areas} of focus you asked us to consider")
+    return " and on ".join(parts) + ", each under its own heading below"
 
 
 @register
@@ -360,10 +386,10 @@ class FeedbackLetter(Paper):
             "running_header": f"{challenge.council} – Corporate Peer Challenge feedback",
             "date_line": long_date(letter.date),
             "opening": (
-                f"On behalf of the peer team, thank you for inviting us to {challenge.council} for the "
-                f"Corporate Peer Challenge from {long_date(visit.start)} to {long_date(visit.end)}, and "
-                "for the welcome and openness of everyone we met. This letter sets out our findings "
-                "and recommendations against each of the core components and the areas of focus you asked us to consider."
+                "On behalf of the peer team, thank you for inviting us to "
+                f"{council_in_sentence(challenge.council)} for the Corporate Peer Challenge from "
+                f"{visit_dates(visit.start, visit.end)}, and for the welcome and openness of everyone "
+                f"we met. This letter sets out our findings and recommendations on {covered(challenge)}."
             ),
             "follow_up": (
                 "The LGA will meet you to discuss any support that would help with the areas above, and "
