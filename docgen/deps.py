@@ -14,11 +14,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from docgen import __version__
-from docgen.build import STAMPS, default_templates
+from docgen.build import default_templates
 from docgen.errors import RecordError
 from docgen.fonts import FONT_FILES, FONTS
 from docgen.loading import Record, RecordSet, record_files
 from docgen.papers import Paper, papers_for
+from docgen.withdraw import STAMPS
 
 DEPS_FILE = ".deps.mk"
 VERSION_FILE = ".docgen-version"
@@ -58,6 +59,10 @@ def write_deps(records_root: Path, out: Path, templates: Path | None = None) -> 
             continue
         loaded[path] = found
         by_kind.setdefault(found.kind, []).append(path)
+    # A record that does not load may be of any kind, so every record that gathers
+    # depends on it: it must be built again (and fail, and withdraw what leaks) when
+    # a record it draws in breaks.
+    broken = [path for path, record in loaded.items() if record is None]
 
     lines = ["# Written by `docgen deps`: what each record's papers are made from.", ""]
     for path, record in loaded.items():
@@ -68,7 +73,7 @@ def write_deps(records_root: Path, out: Path, templates: Path | None = None) -> 
         else:
             query = record.data.gathers()
             if query is not None:
-                inputs += by_kind.get(query.kind, [])
+                inputs += by_kind.get(query.kind, []) + broken
             for reference in record.data.references():
                 referred = records.find(reference.record_id, path)
                 inputs += [referred] if referred else []
