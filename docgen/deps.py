@@ -23,6 +23,12 @@ from docgen.withdraw import STAMPS
 
 DEPS_FILE = ".deps.mk"
 VERSION_FILE = ".docgen-version"
+MEMBERS = ".members"
+"""Under the output folder: per gathered kind, the record files that may be of it.
+
+Rewritten only when that list changes, so a record that gathers depends on it and is
+built again when one of its records is deleted (its other inputs are all older).
+"""
 
 
 def _make_path(path: Path) -> str:
@@ -37,6 +43,16 @@ def _make_path(path: Path) -> str:
 def paper_templates(paper: Paper, templates: Path) -> list[Path]:
     """Every template file a paper's rendering reads."""
     return [templates / name for name in paper.template_files()]
+
+
+def _write_members(out: Path, kind: str, members: list[Path]) -> Path:
+    """``out/.members/<kind>``: the files listed, one a line, touched only if they changed."""
+    target = out / MEMBERS / kind
+    text = "".join(f"{_make_path(path)}\n" for path in sorted(members))
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return target
 
 
 def write_deps(records_root: Path, out: Path, templates: Path | None = None) -> Path:
@@ -73,7 +89,8 @@ def write_deps(records_root: Path, out: Path, templates: Path | None = None) -> 
         else:
             query = record.data.gathers()
             if query is not None:
-                inputs += by_kind.get(query.kind, []) + broken
+                members = by_kind.get(query.kind, []) + broken
+                inputs += [*members, _write_members(out, query.kind, members)]
             for reference in record.data.references():
                 referred = records.find(reference.record_id, path)
                 inputs += [referred] if referred else []

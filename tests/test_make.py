@@ -187,3 +187,17 @@ def test_a_gathered_record_that_breaks_fails_its_set_and_withdraws_what_leaks(
     touch(path)
     make(project)
     assert (project / "outputs/public/commissions-2019/mou_draft.pdf").is_file()
+
+
+def test_deleting_a_gathered_record_rebuilds_the_set_that_gathered_it(project: Path) -> None:
+    """The year's report must not go on listing a commission that is gone."""
+    make(project)
+    path = project / "records/2019-business-rates.yaml"
+    saved = path.read_text(encoding="utf-8")
+    before = stamps(project)
+    path.unlink()
+    make(project)
+    after = stamps(project)
+    assert [name for name in before if after[name] != before[name]] == ["commissions-2019"]
+    path.write_text(saved, encoding="utf-8")
+    make(project)
