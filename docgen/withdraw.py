@@ -23,6 +23,7 @@ import re
 import typing
 from collections.abc import Collection, Iterator
 from datetime import date
+from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 from types import NoneType, SimpleNamespace, UnionType
@@ -48,12 +49,43 @@ stamp tells make when they were built (the Makefile's include file from `docgen 
 makes each stamp depend on everything the record's papers are made from).
 """
 
-_LENIENT_MARK = re.compile(
-    r"[\[{［]\s*ex[a-z]*\b[^\]}］]*[\]}］](?P<text>.*?)(?:[\[{［]\s*/\s*ex[a-z]*\s*[\]}］]|\Z)",
-    re.IGNORECASE | re.DOTALL,
+_BRACKETED = re.compile(
+    r"[\[{［]\s*(?P<close>/)?\s*(?P<word>[a-z]+)[^\]}］\[{［]*[\]}］]", re.IGNORECASE
 )
-"""An ``[exempt N]…[/exempt]`` phrase read forgivingly: a misspelt or unclosed mark
-still marks what follows it."""
+MARK_LIKENESS = 0.75
+"""How like "exempt" a bracketed word must be to count, when reading leniently, as a
+mark: ``[exmept 3]``, ``{exempt 3}``, ``[exempt3]`` and ``[/exmept]`` all count."""
+
+
+def _marks_in(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, closing?) of every bracketed token in ``text`` that is like a mark."""
+    return [
+        (match.start(), match.end(), bool(match["close"]))
+        for match in _BRACKETED.finditer(text)
+        if SequenceMatcher(None, match["word"].casefold(), "exempt").ratio() >= MARK_LIKENESS
+    ]
+
+
+def lenient_phrases(text: str) -> list[str]:
+    """The phrases ``text`` marks exempt, read forgivingly: a misspelt mark still marks,
+    and a phrase never closed runs to the end of the text."""
+    phrases: list[str] = []
+    start: int | None = None
+    for begin, end, closing in _marks_in(text):
+        if not closing and start is None:
+            start = end
+        elif closing and start is not None:
+            phrases.append(text[start:begin])
+            start = None
+    if start is not None:
+        phrases.append(text[start:])
+    return [phrase for phrase in phrases if phrase.strip()]
+
+
+def _without_marks(text: str) -> str:
+    for begin, end, _closing in reversed(_marks_in(text)):
+        text = text[:begin] + text[end:]
+    return text
 
 
 @attrs.frozen
@@ -363,11 +395,9 @@ def _lenient(raw: Any, hint: Any, field: str, inherited: bool) -> Iterator[Exemp
             yield from _lenient(item, item_hint, f"{field}[{index}]", inherited)
     elif isinstance(raw, str):
         if inherited:
-            yield ExemptValue(field, _LENIENT_MARK.sub(lambda m: m["text"], raw))
+            yield ExemptValue(field, _without_marks(raw))
         else:
-            for match in _LENIENT_MARK.finditer(raw):
-                if match["text"].strip():
-                    yield ExemptValue(field, match["text"])
+            yield from (ExemptValue(field, phrase) for phrase in lenient_phrases(raw))
     elif isinstance(raw, date) and inherited:
         yield from exempt_values(raw, field, inherited)
 

@@ -13,7 +13,7 @@ from docgen import render as render_module
 from docgen.build import BuildResult, build
 from docgen.errors import LeakError, RecordError
 from docgen.render import ALL_FORMATS, Format
-from docgen.withdraw import read_marks
+from docgen.withdraw import lenient_phrases, read_marks
 
 from .conftest import MINIMAL_REPORT, RECORDS, TEMPLATES
 
@@ -320,3 +320,23 @@ def test_a_record_of_a_kind_that_cannot_be_told_is_unreadable(tmp_path: Path) ->
     """Without its kind, what the record withholds by default is unknown."""
     path = write(tmp_path, "broken", "kind: concern_cse\nauthority: Somewhere\n")
     assert read_marks(path).unreadable is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("For [exempt 1]Jo Bloggs[/exempt] only", ["Jo Bloggs"]),
+        ("For [exmept 3]Jo Bloggs[/exmept] only", ["Jo Bloggs"]),
+        ("For [exempt3]Jo Bloggs[/exempt] only", ["Jo Bloggs"]),
+        ("For {exempt 3}Jo Bloggs{/exempt} only", ["Jo Bloggs"]),
+        ("For [EXEMPT 1] Jo Bloggs [ / exempt ] only", [" Jo Bloggs "]),
+        ("For [exempt 1]Jo Bloggs, never closed", ["Jo Bloggs, never closed"]),
+        ("[exempt 1]A[/exempt] and [exempt 2]B[/exempt]", ["A", "B"]),
+        ("An [example] and [1] in brackets", []),
+    ],
+)
+def test_marks_are_read_forgivingly_from_a_record_that_does_not_load(
+    text: str, phrases: list[str]
+) -> None:
+    """A misspelt, unspaced, braced or unclosed mark still marks what follows it."""
+    assert lenient_phrases(text) == phrases
