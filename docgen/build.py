@@ -3,7 +3,9 @@
 For each record, every paper its kind has is rendered in memory in both versions
 first; only when all of them have rendered (and every public one has passed the
 leak scan) are they written, each atomically. A record that fails writes nothing,
-and whatever an earlier build wrote for it stays as it was.
+and whatever an earlier build wrote for it stays as it was — except public papers that
+hold what it now marks exempt, which are withdrawn (`docgen.withdraw`), as are any
+the record's build did not rewrite.
 """
 
 from __future__ import annotations
@@ -128,7 +130,8 @@ class _Builder:
             (outcome.written if changed else outcome.unchanged).append(target)
         # Papers of the record this build did not write (another format, a paper it no
         # longer has) are held to the record's marks as they are now.
-        self._withdraw(outcome, record.id, marks, f"not rebuilt from {path}", keep=rendered)
+        because = f"this build of {path} did not rewrite it"
+        self._withdraw(outcome, record.id, marks, because, keep=rendered)
         if not outcome.errors:
             write_stamp(self.out, record)
         return outcome
