@@ -340,3 +340,33 @@ def test_marks_are_read_forgivingly_from_a_record_that_does_not_load(
 ) -> None:
     """A misspelt, unspaced, braced or unclosed mark still marks what follows it."""
     assert lenient_phrases(text) == phrases
+
+
+def test_a_referred_record_that_breaks_withdraws_the_referring_papers_that_hold_its_marks(
+    tmp_path: Path,
+) -> None:
+    """The peer challenge marks a finding exempt, with a typo elsewhere: the Best Value
+    submission that prints its findings fails, and its public paper holding it goes."""
+    records = tmp_path / "records"
+    records.mkdir()
+    challenge = records / "tower-hamlets-2018.yaml"
+    shutil.copy2(RECORDS / "peer-challenges/tower-hamlets-2018.yaml", challenge)
+    directions = records / "tower-hamlets-directions-2017.yaml"
+    shutil.copy2(RECORDS / "best-value/tower-hamlets-directions-2017.yaml", directions)
+    assert built(tmp_path, directions).ok
+    challenge.write_text(
+        challenge.read_text(encoding="utf-8")
+        .replace(
+            "decision records remain uneven",
+            "[exempt 3]decision records remain uneven[/exempt]",
+        )
+        .replace("\nscope:", "\nscoep:"),
+        encoding="utf-8",
+    )
+    result = built(tmp_path, directions)
+    assert "refers to record 'tower-hamlets-2018'" in str(result.errors[0])
+    assert withdrawn(result) == ["public/tower-hamlets-directions-2017/dclg_submission.docx"]
+    assert "'tower-hamlets-2018: findings[1].findings[1]'" in str(result.withdrawn[0])
+    assert papers(tmp_path, "public", "tower-hamlets-directions-2017") == [
+        "board_progress_report.docx"
+    ]
