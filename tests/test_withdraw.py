@@ -370,3 +370,25 @@ def test_a_referred_record_that_breaks_withdraws_the_referring_papers_that_hold_
     assert papers(tmp_path, "public", "tower-hamlets-directions-2017") == [
         "board_progress_report.docx"
     ]
+
+
+def test_a_failing_record_still_withholds_what_its_kind_withholds_by_default(
+    tmp_path: Path,
+) -> None:
+    """A concern case's authority and people are exempt unmarked, typo or not."""
+    text = (RECORDS / "concern-cases/case-2026-01.yaml").read_text(encoding="utf-8")
+    path = write(tmp_path, "case", text.replace("stage: 3\n", "stag: 3\n", 1))
+    found = {(v.field, v.text) for v in read_marks(path).values}
+    assert ("authority", "London Borough of Brackenford (fictional)") in found
+    assert ("lead.name", "Tamsin Rook") in found
+    assert ("raised_on", "2026-02-03") in found
+
+
+def test_a_failing_record_exempt_as_a_whole_keeps_public_only_what_the_agenda_shows(
+    tmp_path: Path,
+) -> None:
+    """Marked exempt at the top, every field is exempt but the committee, date and item."""
+    path = write(tmp_path, "whole", "exempt: 1\n" + NAMED.replace("title:", "titel:"))
+    fields = {v.field for v in read_marks(path).values}
+    assert {"summary", "titel", "contact.name", "report_by.name"} <= fields
+    assert not fields & {"committee", "meeting_date", "item"}
