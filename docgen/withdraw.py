@@ -120,8 +120,11 @@ def plain_id(record_id: str) -> bool:
 
 
 def paper_files(folder: Path) -> list[Path]:
-    """The papers docgen wrote in ``folder``: ``<paper kind>.docx`` or ``.pdf``, nothing else."""
-    if not folder.is_dir():
+    """The papers docgen wrote in ``folder``: ``<paper kind>.docx`` or ``.pdf``, nothing else.
+
+    docgen never makes a folder that is a link, so one is not its to empty.
+    """
+    if not folder.is_dir() or folder.is_symlink():
         return []
     return sorted(
         path
