@@ -3,7 +3,9 @@
 For each record, every paper its kind has is rendered in memory in both versions
 first; only when all of them have rendered (and every public one has passed the
 leak scan) are they written, each atomically. A record that fails writes nothing,
-and whatever an earlier build wrote for it stays as it was.
+and whatever an earlier build wrote for it stays as it was — except public papers that
+hold what it now marks exempt, which are withdrawn (`docgen.withdraw`), as are any
+the record's build did not rewrite.
 """
 
 from __future__ import annotations
@@ -22,6 +24,14 @@ from docgen.loading import DEFAULT_RECORDS, RecordSet, load_with_related, unique
 from docgen.render import ALL_FORMATS, Format, Templates, paper_exempt_values, render_record
 from docgen.scan import Leak, scan_paper
 from docgen.views import Version
+from docgen.withdraw import (
+    Marks,
+    Withdrawal,
+    marks_for,
+    withdraw_deleted,
+    withdraw_leaking,
+    write_stamp,
+)
 
 FILE_MODE = 0o666
 """Papers get the permissions any new file would (mkstemp's own are owner-only)."""
@@ -31,12 +41,13 @@ PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 @attrs.define
 class BuildResult:
-    """What a build wrote, what it left unchanged, and what failed."""
+    """What a build wrote, what it left unchanged, what it withdrew, and what failed."""
 
     written: list[Path] = attrs.field(factory=list)
     unchanged: list[Path] = attrs.field(factory=list)
     errors: list[DocgenError] = attrs.field(factory=list)
     warnings: list[Problem] = attrs.field(factory=list)
+    withdrawn: list[Withdrawal] = attrs.field(factory=list)
 
     @property
     def ok(self) -> bool:
@@ -78,6 +89,7 @@ class RecordOutcome:
     unchanged: list[Path] = attrs.field(factory=list)
     errors: list[DocgenError] = attrs.field(factory=list)
     warnings: list[Problem] = attrs.field(factory=list)
+    withdrawn: list[Withdrawal] = attrs.field(factory=list)
 
 
 @attrs.define
@@ -95,16 +107,19 @@ class _Builder:
 
     def build(self, path: Path) -> RecordOutcome:
         outcome = RecordOutcome(path)
-        loaded = load_with_related(
-            path, RecordSet(self.records_root), outcome.errors, outcome.warnings
-        )
+        records = RecordSet(self.records_root)
+        loaded = load_with_related(path, records, outcome.errors, outcome.warnings)
         if loaded is None:
+            because = f"{path} does not load"
+            self._withdraw(outcome, path.stem, marks_for(path, records), because)
             return outcome
         record, related = loaded
+        marks = Marks(tuple(paper_exempt_values(record, related)))
         try:
             rendered = render_record(record, related, self.templates, self.out, self.formats)
         except DocgenError as error:
             outcome.errors.append(error)
+            self._withdraw(outcome, record.id, marks, "its public paper was refused")
             return outcome
         for target, data in rendered.items():
             try:
@@ -113,23 +128,26 @@ class _Builder:
                 outcome.errors.append(BuildError(f"cannot write: {error.strerror}", path=target))
                 continue
             (outcome.written if changed else outcome.unchanged).append(target)
+        # Papers of the record this build did not write (another format, a paper it no
+        # longer has) are held to the record's marks as they are now.
+        because = f"this build of {path} did not rewrite it"
+        self._withdraw(outcome, record.id, marks, because, keep=rendered)
         if not outcome.errors:
-            touch_stamp(self.out, record.id)
+            write_stamp(self.out, record)
         return outcome
 
-
-STAMPS = ".stamps"
-"""Under the output folder: one empty file per record, touched when its papers are built.
-
-The Makefile's include file (`docgen deps`) makes each stamp depend on everything the
-record's papers are made from, so make knows which records are stale.
-"""
-
-
-def touch_stamp(out: Path, record_id: str) -> None:
-    stamp = out / STAMPS / f"{record_id}.stamp"
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.touch()
+    def _withdraw(
+        self,
+        outcome: RecordOutcome,
+        record_id: str,
+        marks: Marks,
+        because: str,
+        keep: Iterable[Path] = (),
+    ) -> None:
+        """Withdraw the record's public papers on disk that hold what it now marks exempt."""
+        withdrawn, errors = withdraw_leaking(self.out, record_id, marks, because, set(keep))
+        outcome.withdrawn.extend(withdrawn)
+        outcome.errors.extend(errors)
 
 
 _worker: _Builder | None = None
@@ -161,8 +179,10 @@ def build(
 
     With ``jobs`` above 1 the records are shared among that many worker processes,
     each loading every template once; ``planned`` is told how many records there are,
-    and ``progress`` is called as each one finishes.
+    and ``progress`` is called as each one finishes. A folder in ``paths`` is built as
+    a whole: the papers of records built from it that are no longer in it are withdrawn.
     """
+    paths = tuple(paths)
     result = BuildResult()
     refused: list[DocgenError] = []
     files = unique_record_files(paths, refused)
@@ -185,8 +205,13 @@ def build(
         result.unchanged.extend(outcome.unchanged)
         result.errors.extend(outcome.errors)
         result.warnings.extend(outcome.warnings)
+        result.withdrawn.extend(outcome.withdrawn)
         if progress is not None:
             progress(outcome)
+    for folder in (path for path in paths if path.is_dir()):
+        withdrawn, errors = withdraw_deleted(out, folder, records_root)
+        result.withdrawn.extend(withdrawn)
+        result.errors.extend(errors)
     result.written.sort()
     result.unchanged.sort()
     return result

@@ -92,10 +92,12 @@ def build(
             planned=progress.planned,
         )
     _warn(result.warnings)
+    _warn(result.withdrawn)
     if not quiet:
+        withdrawn = f", {len(result.withdrawn)} withdrawn" if result.withdrawn else ""
         click.echo(
             f"{len(result.written)} written, {len(result.unchanged)} unchanged, "
-            f"{len(result.errors)} failed"
+            f"{len(result.errors)} failed{withdrawn}"
         )
     sys.exit(1 if result.errors else 0)
 
@@ -110,11 +112,20 @@ def build(
     show_default=True,
 )
 def deps(out: Path, records_root: Path) -> None:
-    """Write OUT/.deps.mk: what each record's papers are made from, for make."""
-    from docgen.deps import write_deps
+    """Write OUT/.deps.mk: what each record's papers are made from, for make.
 
+    The papers (and stamps) of records built from RECORDS that are no longer there are
+    withdrawn first, each named on a line of its own.
+    """
+    from docgen.deps import write_deps
+    from docgen.withdraw import withdraw_deleted
+
+    withdrawn, errors = withdraw_deleted(out, records_root, records_root)
+    _warn(withdrawn)
     path = write_deps(records_root, out)
     click.echo(f"wrote {path}")
+    _report(errors)
+    sys.exit(1 if errors else 0)
 
 
 @main.command()

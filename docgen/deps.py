@@ -14,14 +14,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from docgen import __version__
-from docgen.build import STAMPS, default_templates
+from docgen.build import default_templates
 from docgen.errors import RecordError
 from docgen.fonts import FONT_FILES, FONTS
 from docgen.loading import Record, RecordSet, record_files
 from docgen.papers import Paper, papers_for
+from docgen.withdraw import STAMPS
 
 DEPS_FILE = ".deps.mk"
 VERSION_FILE = ".docgen-version"
+MEMBERS = ".members"
+"""Under the output folder: per gathered kind, the record files that may be of it.
+
+Rewritten only when that list changes, so a record that gathers depends on it and is
+built again when one of its records is deleted (its other inputs are all older).
+"""
 
 
 def _make_path(path: Path) -> str:
@@ -36,6 +43,16 @@ def _make_path(path: Path) -> str:
 def paper_templates(paper: Paper, templates: Path) -> list[Path]:
     """Every template file a paper's rendering reads."""
     return [templates / name for name in paper.template_files()]
+
+
+def _write_members(out: Path, kind: str, members: list[Path]) -> Path:
+    """``out/.members/<kind>``: the files listed, one a line, touched only if they changed."""
+    target = out / MEMBERS / kind
+    text = "".join(f"{_make_path(path)}\n" for path in sorted(members))
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return target
 
 
 def write_deps(records_root: Path, out: Path, templates: Path | None = None) -> Path:
@@ -58,6 +75,10 @@ def write_deps(records_root: Path, out: Path, templates: Path | None = None) -> 
             continue
         loaded[path] = found
         by_kind.setdefault(found.kind, []).append(path)
+    # A record that does not load may be of any kind, so every record that gathers
+    # depends on it: it must be built again (and fail, and withdraw what leaks) when
+    # a record it draws in breaks.
+    broken = [path for path, record in loaded.items() if record is None]
 
     lines = ["# Written by `docgen deps`: what each record's papers are made from.", ""]
     for path, record in loaded.items():
@@ -68,7 +89,8 @@ def write_deps(records_root: Path, out: Path, templates: Path | None = None) -> 
         else:
             query = record.data.gathers()
             if query is not None:
-                inputs += by_kind.get(query.kind, [])
+                members = by_kind.get(query.kind, []) + broken
+                inputs += [*members, _write_members(out, query.kind, members)]
             for reference in record.data.references():
                 referred = records.find(reference.record_id, path)
                 inputs += [referred] if referred else []

@@ -86,7 +86,7 @@ class BuildError(DocgenError):
 
 
 class LeakError(BuildError):
-    """Exempt text was found in a public paper; the paper has been removed."""
+    """Exempt text was found in a public paper; it is not written."""
 
 
 def _rebuild(

@@ -88,7 +88,8 @@ def render_record(
     """Every paper for ``record``, both versions, in ``formats``, as {path: bytes}.
 
     Raises a `DocgenError` on any failure, including exempt text found in a public
-    paper (whose earlier copy, if any, is then deleted).
+    paper (`LeakError`); what to do with papers already on disk is the caller's to
+    decide (`docgen.build` withdraws every one that leaks).
     """
     rendered: dict[Path, bytes] = {}
     values = paper_exempt_values(record, references)
@@ -146,7 +147,6 @@ def _refuse_leaks(
 ) -> None:
     leaks = scan_paper(data, values, name=str(path))
     if leaks:
-        path.unlink(missing_ok=True)
         details = "; ".join(str(leak) for leak in leaks)
         raise LeakError(
             f"public {paper.name}{path.suffix} not written: exempt text found ({details})",

@@ -35,6 +35,23 @@ def test_build_writes_both_versions_and_says_so(
     assert (in_project / "outputs/public/cabinet-libraries/committee_report.pdf").is_file()
 
 
+def test_build_of_the_records_folder_says_which_papers_it_withdrew(
+    in_project: Path, write_record: Callable[..., Path], minimal_report: str
+) -> None:
+    """A deleted record's papers go, each named on a line, and the summary counts them."""
+    write_record(minimal_report, "cabinet-libraries")
+    gone = write_record(minimal_report, "cabinet-leisure")
+    assert CliRunner().invoke(main, ["build", "--format", "docx"]).exit_code == 0
+    gone.unlink()
+    result = CliRunner().invoke(main, ["build", "--format", "docx"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "withdrawn: outputs/public/cabinet-leisure/committee_report.docx: its record "
+        "records/cabinet-leisure.yaml no longer exists"
+    ) in result.output
+    assert "0 written, 2 unchanged, 0 failed, 2 withdrawn" in result.output
+
+
 def test_build_one_format(
     in_project: Path, write_record: Callable[..., Path], minimal_report: str
 ) -> None:

@@ -133,3 +133,71 @@ def test_adding_and_deleting_records_needs_no_clean(project: Path) -> None:
     extra.unlink()
     make(project)
     assert (project / "outputs/public/cabinet-a/committee_report.pdf").is_file()
+
+
+def test_deleting_a_record_withdraws_its_papers_and_its_stamp(project: Path) -> None:
+    """make says which papers it withdrew; if the record comes back, even as an older
+    file, make builds it again."""
+    extra = project / "records/cabinet-d.yaml"
+    extra.write_text(MINIMAL_REPORT.replace("Library", "Lido"), encoding="utf-8")
+    make(project)
+    assert "cabinet-d" in stamps(project)
+    saved = extra.read_text(encoding="utf-8")
+    extra.unlink()
+    output = make(project)
+    assert "withdrawn: outputs/public/cabinet-d/committee_report.pdf" in output
+    assert "withdrawn: outputs/full/cabinet-d/committee_report.docx" in output
+    assert not (project / "outputs/public/cabinet-d").exists()
+    assert not (project / "outputs/full/cabinet-d").exists()
+    assert "cabinet-d" not in stamps(project)
+    assert "docgen" not in make(project)
+    extra.write_text(saved, encoding="utf-8")
+    os.utime(extra, (1_000_000_000, 1_000_000_000))  # older than every stamp
+    make(project)
+    assert (project / "outputs/public/cabinet-d/committee_report.pdf").is_file()
+    extra.unlink()
+    make(project)
+
+
+def test_a_gathered_record_that_breaks_fails_its_set_and_withdraws_what_leaks(
+    project: Path,
+) -> None:
+    """A commission (no papers of its own) marks its lead exempt, with a typo elsewhere:
+    make rebuilds the set that gathers it, which fails and withdraws its public papers."""
+    make(project)
+    path = project / "records/2019-health-and-care.yaml"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(
+        good.replace("political_control: Labour}", "political_control: Labour, exempt: 2}").replace(
+            "portfolio:", "portfolo:"
+        ),
+        encoding="utf-8",
+    )
+    touch(path)
+    done = subprocess.run(
+        ["make", f"SETUP={SETUP_STUB}"], cwd=project, capture_output=True, text=True, check=False
+    )
+    assert done.returncode != 0
+    for paper in ("annual_commissions_report", "mou_draft"):
+        for suffix in (".docx", ".pdf"):
+            assert f"withdrawn: outputs/public/commissions-2019/{paper}{suffix}" in done.stderr
+            assert (project / f"outputs/full/commissions-2019/{paper}{suffix}").is_file()
+    assert not list((project / "outputs/public/commissions-2019").iterdir())
+    path.write_text(good, encoding="utf-8")
+    touch(path)
+    make(project)
+    assert (project / "outputs/public/commissions-2019/mou_draft.pdf").is_file()
+
+
+def test_deleting_a_gathered_record_rebuilds_the_set_that_gathered_it(project: Path) -> None:
+    """The year's report must not go on listing a commission that is gone."""
+    make(project)
+    path = project / "records/2019-business-rates.yaml"
+    saved = path.read_text(encoding="utf-8")
+    before = stamps(project)
+    path.unlink()
+    make(project)
+    after = stamps(project)
+    assert [name for name in before if after[name] != before[name]] == ["commissions-2019"]
+    path.write_text(saved, encoding="utf-8")
+    make(project)
