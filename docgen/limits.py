@@ -75,26 +75,24 @@ def read_record_bytes(path: Path, tree: Path | None = None) -> bytes:
     refused by name without being opened; so is a file over `MAX_FILE_BYTES`, and
     at most that many bytes (and one more) are ever read.
     """
-    base = tree if tree is not None and _inside(os.path.abspath(path), tree) else path.parent
+    base = tree if tree is not None and _inside(path.absolute(), tree) else path.parent
+    real = Path(os.path.realpath(path))  # unlike Path.resolve, never raises on a link loop
     try:
-        link = path.lstat()
-        real = os.path.realpath(path)
-        info = os.stat(real)
+        info = real.stat()
     except OSError as error:
         raise LimitError(f"cannot be read: {error.strerror}") from None
-    if stat.S_ISLNK(link.st_mode) or real != os.path.abspath(path):
-        if not _inside(real, base):
-            raise LimitError(
-                f"is a symbolic link that leads out of {base}; records are read only "
-                "from inside their folder"
-            )
+    if not _inside(real, base):
+        raise LimitError(
+            f"is a symbolic link that leads out of {base}; records are read only from "
+            "inside their folder"
+        )
     if not stat.S_ISREG(info.st_mode):
         kind = FILE_TYPES.get(stat.S_IFMT(info.st_mode), "not a regular file")
         raise LimitError(f"is {kind}, not a record file; it was not read")
     if info.st_size > MAX_FILE_BYTES:
         raise LimitError(_too_big(info.st_size))
     try:
-        with open(real, "rb") as stream:
+        with real.open("rb") as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise LimitError(f"cannot be read: {error.strerror}") from None
@@ -110,9 +108,8 @@ def _too_big(size: int) -> str:
     )
 
 
-def _inside(path: str, folder: Path) -> bool:
-    folder_path = os.path.realpath(folder)
-    return os.path.commonpath([os.path.realpath(path), folder_path]) == folder_path
+def _inside(path: Path, folder: Path) -> bool:
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
 
 
 def check_characters(text: str) -> None:

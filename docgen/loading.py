@@ -72,14 +72,14 @@ def load_record(path: Path, tree: Path | None = None) -> Record:
     if refused is not None:
         raise RecordError(path, [_problem(path, 1, "id", refused)])
     try:
-        data = read_record_bytes(path, tree)
+        raw = read_record_bytes(path, tree)
     except LimitError as error:
         raise RecordError(path, [_problem(path, error.line, None, str(error))]) from None
     try:
-        text = data.decode("utf-8-sig")  # a byte-order mark, as Windows editors write, is fine
+        text = raw.decode("utf-8-sig")  # a byte-order mark, as Windows editors write, is fine
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        message = f"is not UTF-8 text (byte {data[error.start]:#04x}); save it as UTF-8"
+        line = raw.count(b"\n", 0, error.start) + 1
+        message = f"is not UTF-8 text (byte {raw[error.start]:#04x}); save it as UTF-8"
         raise RecordError(path, [_problem(path, line, None, message)]) from None
     try:
         document = parse(text)
