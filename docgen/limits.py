@@ -136,7 +136,7 @@ def check_structure(text: str) -> None:
     depth = 0
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            line = event.start_mark.line + 1
+            line = event.start_mark.line + 1 if event.start_mark is not None else None
             if isinstance(event, yaml.AliasEvent):
                 raise LimitError(
                     f"'*{event.anchor}' is a YAML alias; records do not use aliases "
