@@ -98,7 +98,7 @@ class _Converter:
     )
 
     def value(self, node: yaml.Node, path: Path_) -> Any:
-        self.document.lines[path] = node.start_mark.line + 1
+        self.document.lines.setdefault(path, node.start_mark.line + 1)  # a field: its key's line
         handlers: dict[type, Callable[[Any, Path_], Any]] = {
             yaml.MappingNode: self.mapping,
             yaml.SequenceNode: self.sequence,
@@ -108,7 +108,7 @@ class _Converter:
 
     def mapping(self, node: yaml.MappingNode, path: Path_) -> Any:
         if len(node.value) > MAX_LIST_ITEMS:
-            line = node.start_mark.line + 1
+            line = self.document.lines[path]
             self.document.problems.append(
                 (path, line, f"has {len(node.value):,} fields; no record kind has so many")
             )
@@ -142,7 +142,7 @@ class _Converter:
 
     def sequence(self, node: yaml.SequenceNode, path: Path_) -> Any:
         if len(node.value) > MAX_LIST_ITEMS:
-            line = node.start_mark.line + 1
+            line = self.document.lines[path]
             self.document.problems.append(
                 (
                     path,
@@ -155,7 +155,7 @@ class _Converter:
 
     def scalar(self, node: yaml.Node, path: Path_) -> Any:
         if isinstance(node.value, str) and len(node.value) > MAX_TEXT_CHARACTERS:
-            line = node.start_mark.line + 1
+            line = self.document.lines[path]
             self.document.problems.append(
                 (
                     path,
