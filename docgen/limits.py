@@ -37,6 +37,8 @@ MAX_CATEGORIES = 40
 """Bars along a chart's bottom: beyond about 40 the labels cannot be read at 16 cm."""
 MAX_SERIES = 12
 """Bars per category: a chart has six distinct colours, used at most twice each."""
+MAX_BARS = 120
+"""Bars in one chart (categories × series): 120 leaves each bar some 8 pixels of 1,600."""
 MAX_TIMELINE_ROWS = 100
 """Lines of a peer challenge timetable, each a bar of the Gantt chart (examples: 7–10)."""
 MAX_WHOLE_NUMBER = 10**12

@@ -368,3 +368,46 @@ def test_an_unreadable_file_in_the_tree_fails_a_gathering_paper(tmp_path: Path) 
     with pytest.raises(RecordError) as caught:
         record_set.gathered(record_set.load(records / radar.name))
     assert "case-b.yaml" in str(caught.value)
+
+
+def test_too_many_bars_are_located(write_record: Callable[..., Path], minimal_report: str) -> None:
+    """40 categories of 12 series left each bar narrower than nothing: a ValueError."""
+    categories = ", ".join(f"c{i}" for i in range(limits.MAX_CATEGORIES))
+    values = ", ".join(["1"] * limits.MAX_CATEGORIES)
+    chart = CHART.format(categories=categories, values=values) + "".join(
+        f"            - {{name: S{i}, values: [{values}]}}\n" for i in range(3)
+    )
+    path = write_record(with_paragraph(minimal_report, chart))
+    assert problems_of(path) == [
+        f"{path}:{line_with(path, 'series:')}: sections[0].paragraphs[2].chart.series: 4 series "
+        f"of {limits.MAX_CATEGORIES} categories make 160 bars; a chart can show at most "
+        f"{limits.MAX_BARS} readably (use a table for more)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("categories", "series"),
+    [(limits.MAX_CATEGORIES, limits.MAX_BARS // limits.MAX_CATEGORIES), (10, limits.MAX_SERIES)],
+)
+def test_the_largest_chart_the_limits_allow_is_drawn(categories: int, series: int) -> None:
+    from docgen.charts import bar_chart_png, chart_data
+
+    long = "word " * 400
+    data = chart_data(
+        long,
+        [f"{long} {i}" for i in range(categories)],
+        [(f"{long} {n}", [limits.MAX_WHOLE_NUMBER] * categories) for n in range(series)],
+    )
+    assert bar_chart_png(data).startswith(b"\x89PNG")
+
+
+def test_the_largest_timetable_the_limits_allow_is_drawn() -> None:
+    from datetime import date
+
+    from docgen.charts import TimelineData, timeline_png
+
+    rows = tuple(
+        ("word " * 100, date(limits.FIRST_YEAR, 1, 1), date(limits.LAST_YEAR, 12, 31), "always")
+        for _ in range(limits.MAX_TIMELINE_ROWS)
+    )
+    assert timeline_png(TimelineData("word " * 400, rows)).startswith(b"\x89PNG")

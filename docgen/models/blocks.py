@@ -13,7 +13,7 @@ from typing import Self
 import attrs
 
 from docgen.exempt import Text
-from docgen.limits import MAX_CATEGORIES, MAX_SERIES
+from docgen.limits import MAX_BARS, MAX_CATEGORIES, MAX_SERIES
 from docgen.models.base import NON_EMPTY, Exemptable, notice_text, statement_text
 
 
@@ -90,6 +90,13 @@ class Chart(Exemptable):
                 "series",
                 f"{len(self.series)} series; a chart can show at most {MAX_SERIES} readably "
                 "(use a table for more)",
+            )
+        elif len(self.series) * len(self.categories) > MAX_BARS:
+            yield (
+                "series",
+                f"{len(self.series)} series of {len(self.categories)} categories make "
+                f"{len(self.series) * len(self.categories)} bars; a chart can show at most "
+                f"{MAX_BARS} readably (use a table for more)",
             )
         for index, series in enumerate(self.series):
             if len(series.values) != len(self.categories):
