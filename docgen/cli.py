@@ -112,8 +112,13 @@ def build(
 def deps(out: Path, records_root: Path) -> None:
     """Write OUT/.deps.mk: what each record's papers are made from, for make."""
     from docgen.deps import write_deps
+    from docgen.errors import DocgenError
 
-    path = write_deps(records_root, out)
+    try:
+        path = write_deps(records_root, out)
+    except DocgenError as error:
+        _report([error])
+        sys.exit(1)
     click.echo(f"wrote {path}")
 
 
