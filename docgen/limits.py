@@ -43,6 +43,8 @@ MAX_TIMELINE_ROWS = 100
 """Lines of a peer challenge timetable, each a bar of the Gantt chart (examples: 7–10)."""
 MAX_WHOLE_NUMBER = 10**12
 """A whole number's magnitude: counts and years are far smaller; a trillion is headroom."""
+MAX_PROBLEMS = 100
+"""Problems listed for one record; past that, one line says how many more there are."""
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 """Dates: any paper's dates fall well inside, and date arithmetic (a follow-up eighteen
 months on, a commission year's end) can never leave the calendar."""

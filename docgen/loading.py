@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from docgen.errors import BuildError, DocgenError, Problem, RecordError, Severity
-from docgen.limits import LimitError, read_record_bytes
+from docgen.limits import MAX_PROBLEMS, LimitError, read_record_bytes
 from docgen.models import RECORD_KINDS, Model
 from docgen.structure import field_name, make_converter, problems
 from docgen.views import exempt_values, plain_texts
@@ -90,7 +90,14 @@ def load_record(path: Path, tree: Path | None = None) -> Record:
     if data is not None:
         found.extend(_check_exempt_text(path, record_id, document, data))
     if found or data is None:
-        raise RecordError(path, sorted(found, key=lambda p: (p.line or 0, p.field or "")))
+        found.sort(key=lambda p: (p.line or 0, p.field or ""))
+        if len(found) > MAX_PROBLEMS:
+            rest = found[MAX_PROBLEMS]
+            more = (
+                f"and {len(found) - MAX_PROBLEMS:,} more problem(s) from here on; fix these first"
+            )
+            found = [*found[:MAX_PROBLEMS], _problem(path, rest.line, None, more)]
+        raise RecordError(path, found)
     return Record(record_id, path, data, document.lines)
 
 

@@ -411,3 +411,18 @@ def test_the_largest_timetable_the_limits_allow_is_drawn() -> None:
         for _ in range(limits.MAX_TIMELINE_ROWS)
     )
     assert timeline_png(TimelineData("word " * 400, rows)).startswith(b"\x89PNG")
+
+
+def test_thousands_of_problems_are_listed_up_to_a_limit(
+    write_record: Callable[..., Path], minimal_report: str
+) -> None:
+    row = "{" + ", ".join(f"k{i}: 1" for i in range(50)) + "}"
+    rows = "".join(f"  - {row}\n" for _ in range(100))
+    text = minimal_report.replace("  - agree the longer opening hours from January.\n", rows)
+    path = write_record(text)
+    found = problems_of(path)
+    assert len(found) == limits.MAX_PROBLEMS + 1
+    assert re.fullmatch(
+        rf"{re.escape(str(path))}:\d+: and [\d,]+ more problem\(s\) from here on; fix these first",
+        found[-1],
+    ), found[-1]

@@ -75,7 +75,7 @@ def test_every_field_prints_literally_in_every_paper(records: Path, name: str) -
     for path, data in papers.items():
         text = docx_to_text(data) if path.suffix == ".docx" else pdf_to_text(data)
         text = re.sub(r"\s+", "", text)  # a PDF's lines may break anywhere, even after "</"
-        for found in re.finditer(r"Q(\d+)Q(.{0,%d})" % len(SOLID), text):
+        for found in re.finditer(rf"Q(\d+)Q(.{{0,{len(SOLID)}}})", text):
             markers += 1
             assert found.group(2) == SOLID, f"{path}: Q{found.group(1)}Q {found.group(2)}"
         if path.parts[1] == "full":
