@@ -426,3 +426,21 @@ def test_thousands_of_problems_are_listed_up_to_a_limit(
         rf"{re.escape(str(path))}:\d+: and [\d,]+ more problem\(s\) from here on; fix these first",
         found[-1],
     ), found[-1]
+
+
+def test_a_file_that_is_not_a_paper_is_reported_by_the_scan(tmp_path: Path) -> None:
+    """A damaged paper, or a pipe named like one, under outputs/public: a located error."""
+    from docgen.build import scan
+
+    folder = tmp_path / "public" / "cabinet-2026-10-senior-management-review"
+    folder.mkdir(parents=True)
+    (folder / "committee_report.docx").write_bytes(b"not a zip")
+    (folder / "committee_report.pdf").write_bytes(b"%PDF-1.7 and nothing else")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "pipe.pdf")
+    results, errors = scan([tmp_path / "public"], RECORDS)
+    assert results == []
+    assert sorted(str(e).split(": cannot be read as a paper")[0] for e in errors) == [
+        str(folder / "committee_report.docx"),
+        str(folder / "committee_report.pdf"),
+    ]
