@@ -12,8 +12,9 @@ OUT := outputs
 DEPS := $(OUT)/.deps.mk
 QUEUE := $(OUT)/.queue
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
-RECORD_FILES := $(shell find records -name '*.yaml' -o -name '*.yml' 2>/dev/null)
-RECORD_DIRS := $(shell find records -type d 2>/dev/null)
+# Names make cannot carry are left out here and refused by `docgen deps` (see the script).
+RECORD_FILES := $(shell sh tools/record-files.sh files)
+RECORD_DIRS := $(shell sh tools/record-files.sh dirs)
 
 .PHONY: all help setup papers test lint format snapshots templates clean scan benchmark-pdf benchmark
 
@@ -32,9 +33,10 @@ $(SETUP): pyproject.toml constraints.txt tools/system-packages.sh
 	touch $@
 
 # Which papers are stale: `docgen deps` writes, for every record, a stamp that depends on
-# everything its papers are made from. Goals that build no papers never read it.
+# everything its papers are made from. Goals that build no papers never read it. If it
+# cannot be written (`docgen deps` refuses a record), make stops there, saying why.
 ifneq ($(filter-out help clean setup lint format test snapshots templates scan benchmark-pdf benchmark,$(or $(MAKECMDGOALS),all)),)
--include $(DEPS)
+include $(DEPS)
 endif
 
 $(DEPS): $(RECORD_FILES) $(RECORD_DIRS) pyproject.toml | $(SETUP)
@@ -47,7 +49,7 @@ $(OUT)/.stamps/%.stamp:
 
 papers: $(SETUP) $(STAMPS) ## Build the papers (full and public, Word and PDF) of stale records
 	@if [ -s $(QUEUE) ]; then \
-	  $(BIN)/docgen build -j $(JOBS) --out $(OUT) $$(sort -u $(QUEUE)); status=$$?; \
+	  $(BIN)/docgen build -j $(JOBS) --out $(OUT) -- $$(sort -u $(QUEUE)); status=$$?; \
 	  rm -f $(QUEUE); exit $$status; \
 	fi
 

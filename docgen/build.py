@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import tempfile
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -282,16 +283,28 @@ def scan(
         except RecordError as error:
             errors.append(error)
             continue
-        results.append(
-            ScanResult(path, tuple(scan_paper(path.read_bytes(), values, name=str(path))))
-        )
+        try:
+            leaks = scan_paper(path.read_bytes(), values, name=str(path))
+        except _unreadable() as error:
+            errors.append(BuildError(f"cannot be read as a paper ({error})", path=path))
+            continue
+        results.append(ScanResult(path, tuple(leaks)))
     return results, errors
+
+
+def _unreadable() -> tuple[type[Exception], ...]:
+    """What reading a file that is not a paper raises (PDFium's and pikepdf's errors included)."""
+    import pikepdf
+
+    return (OSError, zipfile.BadZipFile, RuntimeError, ValueError, pikepdf.PdfError)
 
 
 def _paper_files(paths: Iterable[Path], errors: list[DocgenError]) -> Iterator[Path]:
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix in Format.suffixes())
+            yield from sorted(
+                p for p in path.rglob("*") if p.suffix in Format.suffixes() and p.is_file()
+            )
         elif path.is_file():
             yield path
         else:

@@ -75,7 +75,8 @@ def bar_chart_png(data: ChartData) -> bytes:
             x0 = start + number * bar
             height = values[index] * scale
             draw.rectangle(
-                (x0, bottom - height, x0 + bar - 4, bottom), fill=COLOURS[number % len(COLOURS)]
+                (x0, bottom - height, x0 + max(bar - 4, 1), bottom),
+                fill=COLOURS[number % len(COLOURS)],
             )
             draw.text(
                 (x0 + bar / 2, bottom - height - 8),

@@ -118,11 +118,16 @@ def deps(out: Path, records_root: Path) -> None:
     withdrawn first, each named on a line of its own.
     """
     from docgen.deps import write_deps
+    from docgen.errors import DocgenError
     from docgen.withdraw import withdraw_deleted
 
     withdrawn, errors = withdraw_deleted(out, records_root, records_root)
     _warn(withdrawn)
-    path = write_deps(records_root, out)
+    try:
+        path = write_deps(records_root, out)
+    except DocgenError as error:
+        _report([*errors, error])
+        sys.exit(1)
     click.echo(f"wrote {path}")
     _report(errors)
     sys.exit(1 if errors else 0)

@@ -11,16 +11,20 @@ with nothing changed, starts no Python process at all.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from docgen import __version__
 from docgen.build import default_templates
-from docgen.errors import RecordError
+from docgen.errors import Problem, RecordError
 from docgen.fonts import FONT_FILES, FONTS
 from docgen.loading import Record, RecordSet, record_files
 from docgen.papers import Paper, papers_for
 from docgen.withdraw import STAMPS
 
+MAKE_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f\"'$#%:;\\*?()|&<>=!{}`~^\[\]]")
+"""Characters make (or the shell in its recipes) cannot carry in a file name; the
+Makefile leaves out of its prerequisites the names that hold one (`tools/record-files.sh`)."""
 DEPS_FILE = ".deps.mk"
 VERSION_FILE = ".docgen-version"
 MEMBERS = ".members"
@@ -38,6 +42,25 @@ def _make_path(path: Path) -> str:
     except ValueError:
         shown = path.resolve()
     return str(shown).replace(" ", "\\ ").replace(":", "\\:").replace("#", "\\#")
+
+
+def _refuse_names_make_cannot_carry(records_root: Path) -> None:
+    """A record make cannot name would be left out of a build without a word: refuse it."""
+    problems = []
+    for path in record_files([records_root]):
+        odd = MAKE_UNSAFE.search(str(path.relative_to(records_root)))
+        if odd is not None:
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    "id",
+                    f"make cannot carry a file name holding {odd.group()!r}; rename the file "
+                    "(letters, digits and - _ . + , @ are safe), or build it with `docgen build`",
+                )
+            )
+    if problems:
+        raise RecordError(records_root, problems)
 
 
 def paper_templates(paper: Paper, templates: Path) -> list[Path]:
@@ -64,6 +87,7 @@ def write_deps(records_root: Path, out: Path, templates: Path | None = None) -> 
         version.write_text(__version__, encoding="utf-8")
     fonts = [FONTS / name for name in FONT_FILES.values()]
     every_template = sorted(p for p in templates.rglob("*") if p.is_file())
+    _refuse_names_make_cannot_carry(records_root)
     records = RecordSet(records_root)
     by_kind: dict[str, list[Path]] = {}
     loaded: dict[Path, Record | None] = {}

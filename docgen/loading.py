@@ -8,6 +8,7 @@ each as ``path:line: field: what is wrong``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 import attrs
 
 from docgen.errors import BuildError, DocgenError, Problem, RecordError, Severity
+from docgen.limits import MAX_PROBLEMS, LimitError, read_record_bytes
 from docgen.models import RECORD_KINDS, Model
 from docgen.structure import field_name, make_converter, problems
 from docgen.views import exempt_values, plain_texts
@@ -59,19 +61,26 @@ def _alphanumeric(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
-def load_record(path: Path) -> Record:
-    """Load and validate one record file; raise `RecordError` listing every problem."""
+def load_record(path: Path, tree: Path | None = None) -> Record:
+    """Load and validate one record file; raise `RecordError` listing every problem.
+
+    ``tree`` is the records folder the file was found in: a symbolic link must not
+    lead out of it (see `docgen.limits.read_record_bytes`).
+    """
     record_id = path.stem
+    refused = id_problem(record_id)
+    if refused is not None:
+        raise RecordError(path, [_problem(path, 1, "id", refused)])
     try:
-        text = path.read_bytes().decode("utf-8")
+        raw = read_record_bytes(path, tree)
+    except LimitError as error:
+        raise RecordError(path, [_problem(path, error.line, None, str(error))]) from None
+    try:
+        text = raw.decode("utf-8-sig")  # a byte-order mark, as Windows editors write, is fine
     except UnicodeDecodeError as error:
-        raise RecordError(
-            path, [_problem(path, None, None, f"is not UTF-8 text ({error})")]
-        ) from None
-    except OSError as error:
-        raise RecordError(
-            path, [_problem(path, None, None, f"cannot be read: {error.strerror}")]
-        ) from None
+        line = raw.count(b"\n", 0, error.start) + 1
+        message = f"is not UTF-8 text (byte {raw[error.start]:#04x}); save it as UTF-8"
+        raise RecordError(path, [_problem(path, line, None, message)]) from None
     try:
         document = parse(text)
     except YamlSyntaxError as error:
@@ -81,8 +90,33 @@ def load_record(path: Path) -> Record:
     if data is not None:
         found.extend(_check_exempt_text(path, record_id, document, data))
     if found or data is None:
-        raise RecordError(path, sorted(found, key=lambda p: (p.line or 0, p.field or "")))
+        found.sort(key=lambda p: (p.line or 0, p.field or ""))
+        if len(found) > MAX_PROBLEMS:
+            rest = found[MAX_PROBLEMS]
+            more = (
+                f"and {len(found) - MAX_PROBLEMS:,} more problem(s) from here on; fix these first"
+            )
+            found = [*found[:MAX_PROBLEMS], _problem(path, rest.line, None, more)]
+        raise RecordError(path, found)
     return Record(record_id, path, data, document.lines)
+
+
+def id_problem(record_id: str) -> str | None:
+    """Why ``record_id`` cannot be an id, or None: an id names folders, so it is a plain
+    name — no separators, no leading dot (``.``, ``..``, hidden files), no control
+    characters."""
+    if not record_id or record_id.startswith("."):
+        return (
+            f"the record id (file name) {record_id!r} starts with a dot; ids name output "
+            "folders, so rename the file to start with a letter or digit"
+        )
+    odd = [c for c in record_id if c in "/\\" or unicodedata.category(c).startswith("C")]
+    if odd:
+        return (
+            f"the record id (file name) {record_id!r} holds {odd[0]!r}, a separator or "
+            "control character; ids name output folders, so rename the file"
+        )
+    return None
 
 
 def _problem(path: Path, line: int | None, field: str | None, message: str) -> Problem:
@@ -182,7 +216,7 @@ class RecordSet:
         key = path.resolve()
         if key not in self._cache:
             try:
-                self._cache[key] = load_record(path)
+                self._cache[key] = load_record(path, self.root)
             except RecordError as error:
                 self._cache[key] = error
         result = self._cache[key]
@@ -216,7 +250,7 @@ class RecordSet:
             try:
                 candidate = self.load(path)
             except RecordError as error:
-                if _declares_kind(path, query.kind):
+                if _declares_kind(path, query.kind, self.root):
                     broken.append(f"{path} ({len(error.problems)} problem(s))")
                 continue
             if query.matches(candidate.data):
@@ -277,13 +311,24 @@ class RecordSet:
         return found
 
 
-def _declares_kind(path: Path, kind: str) -> bool:
-    """Whether a file that failed to load says it is of ``kind`` (read leniently)."""
+DECLARED_KIND = re.compile(
+    r"""^\ufeff?\s*["']?kind["']?\s*:\s*["']?([A-Za-z_]+)["']?\s*(?:#.*)?$""", re.MULTILINE
+)
+"""A ``kind:`` line, read leniently: quotes, a comment after it, a byte-order mark before."""
+
+
+def _declares_kind(path: Path, kind: str, tree: Path) -> bool:
+    """Whether a file that failed to load may be of ``kind``.
+
+    A file that cannot even be read (not a regular file, too big, a link out of the
+    tree) might be of any kind, so it counts: a paper must never quietly leave out
+    a record it should hold.
+    """
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
-    return re.search(rf"^kind:\s*['\"]?{re.escape(kind)}['\"]?\s*$", text, re.MULTILINE) is not None
+        text = read_record_bytes(path, tree).decode("utf-8", errors="replace")
+    except LimitError:
+        return True
+    return any(found.group(1) == kind for found in DECLARED_KIND.finditer(text))
 
 
 def unique_record_files(paths: Iterable[Path], errors: list[DocgenError]) -> list[Path]:

@@ -27,6 +27,7 @@ from cattrs.gen import make_dict_structure_fn
 
 from docgen.exempt import PART_1_PARAGRAPHS, Exemption, MarkError, parse_text, refuse_marks
 from docgen.exempt import Text as RecordText
+from docgen.limits import LimitError, check_whole_number, check_year
 from docgen.models.base import NON_EMPTY_KEY, Exemptable
 from docgen.when import When, WhenError, parse_when
 from docgen.yamlnodes import Path_
@@ -69,12 +70,20 @@ def _string(value: Any, _type: type) -> str:
 def _date(value: Any, _type: type) -> date:
     if isinstance(value, datetime) or not isinstance(value, date):
         raise TypeError(f"expected a date written YYYY-MM-DD, found {_describe(value)}")
+    try:
+        check_year(value.year)
+    except LimitError as error:
+        raise ValueError(str(error)) from None
     return value
 
 
 def _int(value: Any, _type: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"expected a whole number, found {_describe(value)}")
+    try:
+        check_whole_number(value)
+    except LimitError as error:
+        raise ValueError(str(error)) from None
     return value
 
 
@@ -88,9 +97,12 @@ def _when(value: Any, _type: type) -> When:
     if not isinstance(value, str | date) or isinstance(value, datetime):
         raise TypeError(f"expected a date as written in a timetable, found {_describe(value)}")
     try:
-        return parse_when(value)
-    except WhenError as error:
+        when = parse_when(value)
+        check_year(when.start.year)
+        check_year(when.end.year)
+    except (WhenError, LimitError) as error:
         raise ValueError(str(error)) from None
+    return when
 
 
 def _exemption(value: Any, _type: type) -> Exemption:

@@ -32,9 +32,17 @@ from typing import Any
 import attrs
 
 from docgen.errors import BuildError, DocgenError, RecordError
+from docgen.limits import LimitError, read_record_bytes
 from docgen.loading import Record, RecordSet, _converter, _declares_kind, record_files
 from docgen.models import RECORD_KINDS
-from docgen.models.base import ALWAYS_PUBLIC_KEY, EXEMPT_BY_DEFAULT, Exemptable, Gather, Model
+from docgen.models.base import (
+    ALWAYS_PUBLIC_KEY,
+    EXEMPT_BY_DEFAULT,
+    FIXED_CHOICE_KEY,
+    Exemptable,
+    Gather,
+    Model,
+)
 from docgen.papers import PAPERS
 from docgen.views import ExemptValue, Version, exempt_values
 from docgen.yamlnodes import YamlSyntaxError, parse
@@ -270,7 +278,7 @@ def marks_for(path: Path, records: RecordSet) -> Marks:
             except RecordError:
                 lenient, _references, _gathers = _lenient_record(candidate)
                 if _lenient_kind(candidate) == gathers.kind or _declares_kind(
-                    candidate, gathers.kind
+                    candidate, gathers.kind, records.root
                 ):
                     marks += _prefixed(candidate.stem, lenient)
                 continue
@@ -298,9 +306,9 @@ def read_marks(path: Path) -> Marks:
 
 def _raw(path: Path) -> tuple[type[Model], dict[str, Any]] | str:
     """The record's kind and fields as written, or why they cannot be read."""
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+    try:  # with the same limits as loading: a hostile file is refused, never read whole
+        text = read_record_bytes(path).decode("utf-8").removeprefix("\ufeff")
+    except (OSError, UnicodeDecodeError, LimitError):
         return f"its record {path} cannot be read"
     try:
         value = parse(text).value
@@ -385,6 +393,8 @@ def _lenient(raw: Any, hint: Any, field: str, inherited: bool) -> Iterator[Exemp
                 continue
             name = f"{field}.{key}" if field else str(key)
             attribute = known.get(key)
+            if attribute is not None and attribute.metadata.get(FIXED_CHOICE_KEY):
+                continue  # a word from a short list is not searched for (see FIXED_CHOICE)
             if attribute is None:
                 yield from _lenient(item, None, name, inside)
                 continue

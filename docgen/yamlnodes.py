@@ -15,6 +15,14 @@ from typing import Any
 import attrs
 import yaml
 
+from docgen.limits import (
+    MAX_LIST_ITEMS,
+    MAX_TEXT_CHARACTERS,
+    LimitError,
+    check_characters,
+    check_structure,
+)
+
 try:  # the C composer is ~15× faster than the pure-Python one
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
@@ -54,7 +62,16 @@ class YamlSyntaxError(ValueError):
 
 
 def parse(text: str) -> Document:
-    """Parse one YAML document into values and their lines."""
+    """Parse one YAML document into values and their lines.
+
+    Characters YAML refuses, anchors, aliases and over-deep nesting are refused first
+    (`docgen.limits`), with their lines, so the composer never sees them.
+    """
+    try:
+        check_characters(text)
+        check_structure(text)
+    except LimitError as error:
+        raise YamlSyntaxError(str(error), error.line) from None
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as error:
@@ -81,7 +98,7 @@ class _Converter:
     )
 
     def value(self, node: yaml.Node, path: Path_) -> Any:
-        self.document.lines[path] = node.start_mark.line + 1
+        self.document.lines.setdefault(path, node.start_mark.line + 1)  # a field: its key's line
         handlers: dict[type, Callable[[Any, Path_], Any]] = {
             yaml.MappingNode: self.mapping,
             yaml.SequenceNode: self.sequence,
@@ -89,7 +106,13 @@ class _Converter:
         handler = handlers.get(type(node), self.scalar)
         return handler(node, path)
 
-    def mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+    def mapping(self, node: yaml.MappingNode, path: Path_) -> Any:
+        if len(node.value) > MAX_LIST_ITEMS:
+            line = self.document.lines[path]
+            self.document.problems.append(
+                (path, line, f"has {len(node.value):,} fields; no record kind has so many")
+            )
+            return _Unreadable("mapping")
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
@@ -117,10 +140,31 @@ class _Converter:
             self.document.lines[(*path, key)] = line
         return result
 
-    def sequence(self, node: yaml.SequenceNode, path: Path_) -> list[Any]:
+    def sequence(self, node: yaml.SequenceNode, path: Path_) -> Any:
+        if len(node.value) > MAX_LIST_ITEMS:
+            line = self.document.lines[path]
+            self.document.problems.append(
+                (
+                    path,
+                    line,
+                    f"has {len(node.value):,} entries; a list may have at most {MAX_LIST_ITEMS:,}",
+                )
+            )
+            return _Unreadable("list")
         return [self.value(item, (*path, index)) for index, item in enumerate(node.value)]
 
     def scalar(self, node: yaml.Node, path: Path_) -> Any:
+        if isinstance(node.value, str) and len(node.value) > MAX_TEXT_CHARACTERS:
+            line = self.document.lines[path]
+            self.document.problems.append(
+                (
+                    path,
+                    line,
+                    f"is {len(node.value):,} characters long; one field may hold at most "
+                    f"{MAX_TEXT_CHARACTERS:,} (split it into paragraphs)",
+                )
+            )
+            return _Unreadable("text")
         try:
             return self.scalars.construct_object(node, deep=True)
         except (ValueError, yaml.constructor.ConstructorError):

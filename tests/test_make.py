@@ -201,3 +201,45 @@ def test_deleting_a_gathered_record_rebuilds_the_set_that_gathered_it(project: P
     assert [name for name in before if after[name] != before[name]] == ["commissions-2019"]
     path.write_text(saved, encoding="utf-8")
     make(project)
+
+
+def small_project(root: Path, names: list[str]) -> Path:
+    """The real Makefile, tools, templates and venv, with a minimal report under each name."""
+    for name in ("Makefile", "pyproject.toml", "constraints.txt"):
+        shutil.copy2(PROJECT / name, root / name)
+    shutil.copytree(PROJECT / "tools", root / "tools")
+    shutil.copytree(PROJECT / "templates", root / "templates")
+    (root / ".venv").symlink_to(PROJECT / ".venv")
+    (root / SETUP_STUB).touch()
+    (root / "records").mkdir()
+    for name in names:
+        (root / "records" / f"{name}.yaml").write_text(MINIMAL_REPORT, encoding="utf-8")
+    return root
+
+
+def test_names_make_can_carry_are_built(tmp_path: Path) -> None:
+    """A unicode name and a leading dash are built like any other."""
+    project = small_project(tmp_path, ["café-étude", "-leading-dash", "plain"])
+    make(project)
+    built = sorted(p.name for p in (project / "outputs" / "public").iterdir())
+    assert built == ["-leading-dash", "café-étude", "plain"]
+
+
+ODD_NAMES = ["my report", "it's", 'say "hi"', "50%", "a$b", "x:y", "(1)", "tab\there"]
+
+
+def test_a_name_make_cannot_carry_fails_make_by_name(tmp_path: Path) -> None:
+    """``my report.yaml`` was split in the include file, and make exited 0 having done nothing."""
+    project = small_project(tmp_path, [*ODD_NAMES, "plain"])
+    done = subprocess.run(
+        ["make", "--no-print-directory", f"SETUP={SETUP_STUB}"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode != 0, done.stdout + done.stderr
+    for odd in ODD_NAMES:
+        assert (
+            f"error: records/{odd}.yaml:1: id: make cannot carry a file name holding" in done.stderr
+        )

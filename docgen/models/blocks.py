@@ -13,6 +13,7 @@ from typing import Self
 import attrs
 
 from docgen.exempt import Text
+from docgen.limits import MAX_BARS, MAX_CATEGORIES, MAX_SERIES
 from docgen.models.base import NON_EMPTY, Exemptable, notice_text, statement_text
 
 
@@ -78,6 +79,25 @@ class Chart(Exemptable):
     series: tuple[Series, ...] = attrs.field(metadata=NON_EMPTY)
 
     def problems(self) -> Iterator[tuple[str | None, str]]:
+        if len(self.categories) > MAX_CATEGORIES:
+            yield (
+                "categories",
+                f"{len(self.categories)} categories; a chart can show at most {MAX_CATEGORIES} "
+                "readably (use a table for more)",
+            )
+        if len(self.series) > MAX_SERIES:
+            yield (
+                "series",
+                f"{len(self.series)} series; a chart can show at most {MAX_SERIES} readably "
+                "(use a table for more)",
+            )
+        elif len(self.series) * len(self.categories) > MAX_BARS:
+            yield (
+                "series",
+                f"{len(self.series)} series of {len(self.categories)} categories make "
+                f"{len(self.series) * len(self.categories)} bars; a chart can show at most "
+                f"{MAX_BARS} readably (use a table for more)",
+            )
         for index, series in enumerate(self.series):
             if len(series.values) != len(self.categories):
                 yield (

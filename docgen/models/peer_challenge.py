@@ -16,6 +16,7 @@ from typing import ClassVar, Self
 import attrs
 
 from docgen.exempt import Text
+from docgen.limits import MAX_TIMELINE_ROWS
 from docgen.models.base import (
     ALWAYS_PUBLIC,
     NON_EMPTY,
@@ -235,6 +236,12 @@ class PeerChallenge(Model):
                 (
                     f"{len(self.extra_areas)} additional areas of focus; a peer challenge takes at most {MAX_EXTRA_AREAS}"
                 ),
+            )
+        if len(self.timeline) > MAX_TIMELINE_ROWS:
+            yield (
+                "timeline",
+                f"{len(self.timeline)} lines; a timetable (and its Gantt chart) may have at "
+                f"most {MAX_TIMELINE_ROWS}",
             )
         keys = {key for key, _, _ in self.areas}
         for field, entries in (("assessment", self.assessment), ("findings", self.findings)):
