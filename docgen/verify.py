@@ -21,6 +21,7 @@ import attrs
 
 from docgen.errors import BuildError, DocgenError, Problem, Severity
 from docgen.loading import Record
+from docgen.papers import papers_for
 from docgen.perturb import Variant, perturb
 from docgen.render import ALL_FORMATS, Format, Templates, render_record
 from docgen.views import Version
@@ -118,31 +119,31 @@ def verify_record(
     paper cannot be rendered at all).
     """
     records = [record, *related]
-    expected = _render(records, templates, formats)
+    perturbers = [_Perturber(records, variant) for variant in Variant]
+    perturbed = [perturber.apply() for perturber in perturbers]
+    held = list(dict.fromkeys(unit for _, _, held_here in perturbed for unit in held_here))
+    replaced_count = max(len(set(replaced)) for _, replaced, _ in perturbed)
     problems: list[Problem] = []
-    replaced_count = 0
-    held: dict[tuple[int, str], None] = {}
-    reported: set[Path] = set()
-    for variant in Variant:
-        perturber = _Perturber(records, variant)
-        changed, replaced, held_here = perturber.apply()
-        held.update(dict.fromkeys(held_here))
-        replaced_count = max(replaced_count, len(set(replaced)))
-        if not replaced:
-            break  # nothing exempt to vary: nothing a paper could depend on
-        actual = _render(changed, templates, formats)
-        for path in sorted(set(expected) | set(actual)):
-            if path in reported or expected.get(path) == actual.get(path):
-                continue
-            reported.add(path)
-            part = difference(expected.get(path), actual.get(path))
-            fields = _localise(perturber, replaced, path, expected.get(path), templates)
-            problems.extend(_problems(records, path, part, variant, fields))
+    if replaced_count == 0:  # nothing exempt to vary: nothing a paper could depend on
+        papers = len(papers_for(record.kind, record.data)) * len(formats)
+    else:
+        expected = _render(records, templates, formats)
+        papers = len(expected)
+        reported: set[Path] = set()
+        for perturber, (changed, replaced, _) in zip(perturbers, perturbed, strict=True):
+            actual = _render(changed, templates, formats)
+            for path in sorted(set(expected) | set(actual)):
+                if path in reported or expected.get(path) == actual.get(path):
+                    continue
+                reported.add(path)
+                part = difference(expected.get(path), actual.get(path))
+                groups = _localise(perturber, replaced, path, expected.get(path), templates)
+                problems.extend(_problems(records, path, part, perturber.variant, groups))
     if problems:
         raise InterferenceError(record.path, problems)
     return Verified(
         record,
-        papers=len(expected),
+        papers=papers,
         replaced=replaced_count,
         held=tuple(
             _locate(
