@@ -106,14 +106,20 @@ def move_date(variant: Variant, day: date) -> date:
         return day - timedelta(days=DAYS[variant])
 
 
+def _years_later(years: int) -> Callable[[re.Match[str]], str]:
+    return lambda match: str(int(match.group(0)) + years)
+
+
 def move_when(variant: Variant, when: When) -> When:
-    """A timetable date moved by whole years, still written as the officer wrote it."""
-    years = YEARS[variant]
-    written = _YEAR.sub(lambda m: str(int(m.group(0)) + years), when.written)
-    try:
-        return parse_when(written)
-    except (WhenError, ValueError):
-        return when  # not one it can move and read again: held (validation says so)
+    """A timetable date moved by whole years, still written as the officer wrote it
+    (by four years if the nearer year lacks the day: 29 February)."""
+    for years in (YEARS[variant], 4 if YEARS[variant] > 0 else -4):
+        written = _YEAR.sub(_years_later(years), when.written)
+        try:
+            return parse_when(written)
+        except (WhenError, ValueError):
+            continue
+    return when  # not one it can move and read again: held, and said so
 
 
 def move_number(variant: Variant, number: int) -> int:
@@ -131,6 +137,8 @@ class _Walk:
     held: frozenset[str] = frozenset()
     """Fields left as they are because replacing what is under them fails a check."""
     replaced: list[str] = attrs.field(factory=list)
+    unvaried: list[str] = attrs.field(factory=list)
+    """Exempt values it found no other valid value for (held as they are)."""
 
     def value(self, value: Any, field: str, inherited: bool) -> Any:
         if isinstance(value, Text):
@@ -163,8 +171,7 @@ class _Walk:
         if not inherited or not self.picks(field):
             return value
         new = change(value)
-        if new != value:
-            self.replaced.append(field)
+        (self.replaced if new != value else self.unvaried).append(field)
         return new
 
     def text(self, value: Text, field: str, inherited: bool) -> Text:
@@ -240,7 +247,7 @@ def perturb(
         new = walk.value(data, "", False)
         failing = set(problems_in(new)) - before
         if not failing:
-            return Perturbed(new, tuple(walk.replaced), tuple(sorted(held)))
+            return Perturbed(new, tuple(walk.replaced), tuple(sorted(held | set(walk.unvaried))))
         if failing <= held:  # cannot be made valid by holding more: hold everything
             return Perturbed(data, (), ("",))
         held |= failing

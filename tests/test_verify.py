@@ -29,11 +29,12 @@ from docgen.exempt import SpanKind, Text, parse_text
 from docgen.loading import RecordSet, fold, load_record
 from docgen.models.base import notice_text
 from docgen.models.blocks import Series
-from docgen.perturb import Variant, perturb, problems_in
+from docgen.perturb import Variant, move_when, perturb, problems_in
 from docgen.render import Format, Templates, render_record
 from docgen.scan import scan_paper
 from docgen.verify import InterferenceError, verify, verify_record
 from docgen.views import Version, exempt_values, plain_texts
+from docgen.when import parse_when
 
 from .conftest import EXAMPLE_RECORDS, PROJECT, RECORDS, TEMPLATES
 from .test_properties import record_yaml, texts
@@ -105,6 +106,14 @@ def test_dates_move_keeping_their_order_and_the_record_valid() -> None:
         assert [e.stage for e in moved.history] == [e.stage for e in case.history]
         assert [e.when for e in moved.history] == sorted(e.when for e in moved.history)
         assert list(problems_in(moved)) == []
+
+
+def test_timetable_dates_move_by_years_and_read_as_written() -> None:
+    assert move_when(Variant.SHORTER, parse_when("Early June 2018")) == parse_when(
+        "Early June 2017"
+    )
+    assert move_when(Variant.LONGER, parse_when("Sep – Dec 2017")) == parse_when("Sep – Dec 2019")
+    assert move_when(Variant.SHORTER, parse_when("29 Feb 2024")) == parse_when("29 Feb 2020")
 
 
 def test_replacements_never_stand_in_public_text() -> None:
