@@ -34,6 +34,7 @@ import attrs
 
 from docgen.exempt import SpanKind, Text
 from docgen.models.base import ALWAYS_PUBLIC_KEY, EXEMPT_BY_DEFAULT, Exemptable, Model
+from docgen.views import exempt_values
 from docgen.when import When, WhenError, parse_when
 
 
@@ -132,6 +133,9 @@ class _Walk:
 
     variant: Variant
     chosen: Callable[[str], bool]
+    exempt: dict[str, set[str]]
+    """The exempt texts of each field, as `exempt_values` finds them: which values are
+    exempt is decided there, once, for the scan, the checks and this alike."""
     skip: frozenset[str]
     """Fields never replaced: the ids of records referred to (they name files)."""
     held: frozenset[str] = frozenset()
@@ -142,24 +146,25 @@ class _Walk:
 
     def value(self, value: Any, field: str, inherited: bool) -> Any:
         if isinstance(value, Text):
-            return self.text(value, field, inherited)
+            return self.text(value, field)
         if isinstance(value, tuple):
             items = tuple(
                 self.value(item, f"{field}[{index}]", inherited) for index, item in enumerate(value)
             )
             return value if all(a is b for a, b in zip(items, value, strict=True)) else items
         if isinstance(value, When):
-            return self.leaf(value, field, inherited, lambda v: move_when(self.variant, v))
+            exempt = any(f"{field}.{part}" in self.exempt for part in ("written", "start", "end"))
+            return self.leaf(value, field, exempt, lambda v: move_when(self.variant, v))
         if isinstance(value, date):
-            return self.leaf(value, field, inherited, lambda v: move_date(self.variant, v))
+            exempt = field in self.exempt
+            return self.leaf(value, field, exempt, lambda v: move_date(self.variant, v))
         if isinstance(value, bool):
             return value
-        if isinstance(value, int):
+        if isinstance(value, int):  # no text for the scan: exempt by the same rule, here
             return self.leaf(value, field, inherited, lambda v: move_number(self.variant, v))
         if isinstance(value, str):
-            if field in self.skip:
-                return value
-            return self.leaf(value, field, inherited, lambda v: replace_words(self.variant, v))
+            exempt = field in self.exempt and field not in self.skip
+            return self.leaf(value, field, exempt, lambda v: replace_words(self.variant, v))
         if not attrs.has(type(value)):
             return value
         return self.mapping(value, field, inherited)
@@ -167,19 +172,21 @@ class _Walk:
     def picks(self, field: str) -> bool:
         return self.chosen(field) and not _under(field, self.held)
 
-    def leaf(self, value: Any, field: str, inherited: bool, change: Callable[[Any], Any]) -> Any:
-        if not inherited or not self.picks(field):
+    def leaf(self, value: Any, field: str, exempt: bool, change: Callable[[Any], Any]) -> Any:
+        if not exempt or not self.picks(field):
             return value
         new = change(value)
         (self.replaced if new != value else self.unvaried).append(field)
         return new
 
-    def text(self, value: Text, field: str, inherited: bool) -> Text:
-        if not (inherited or value.has_exempt) or not self.picks(field):
+    def text(self, value: Text, field: str) -> Text:
+        texts = self.exempt.get(field)
+        if texts is None or not self.picks(field):
             return value
+        whole = str(value) in texts  # all of it exempt, not only its marked phrases
         spans = tuple(
             attrs.evolve(span, text=replace_words(self.variant, span.text))
-            if inherited or span.kind == SpanKind.EXEMPT
+            if whole or span.kind == SpanKind.EXEMPT
             else span
             for span in value.spans
         )
@@ -240,10 +247,13 @@ def perturb(
     as they were and the record is perturbed again.
     """
     skip = frozenset(reference.field for reference in data.references())
+    exempt: dict[str, set[str]] = {}
+    for found in exempt_values(data):
+        exempt.setdefault(found.field, set()).add(found.text)
     before = set(problems_in(data))
     held: set[str] = set()
     while True:
-        walk = _Walk(variant, chosen, skip, frozenset(held))
+        walk = _Walk(variant, chosen, exempt, skip, frozenset(held))
         new = walk.value(data, "", False)
         failing = set(problems_in(new)) - before
         if not failing:
