@@ -290,9 +290,9 @@ def _object_bytes(obj: object) -> bytes:
     import pikepdf
 
     if isinstance(obj, pikepdf.Stream):
-        return obj.read_raw_bytes() + obj.stream_dict.unparse()
+        return obj.read_raw_bytes() + obj.stream_dict.unparse(resolved=True)
     if isinstance(obj, pikepdf.Object):
-        return obj.unparse()
+        return obj.unparse(resolved=True)
     return repr(obj).encode()
 
 

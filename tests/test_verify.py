@@ -32,7 +32,7 @@ from docgen.models.blocks import Series
 from docgen.perturb import Variant, move_when, perturb, problems_in
 from docgen.render import Format, Templates, render_record
 from docgen.scan import scan_paper
-from docgen.verify import InterferenceError, verify, verify_record
+from docgen.verify import InterferenceError, difference, verify, verify_record
 from docgen.views import Version, exempt_values, plain_texts
 from docgen.when import parse_when
 
@@ -155,6 +155,37 @@ def test_a_value_no_valid_record_could_change_is_held_and_reported(
     assert [(p.field, p.severity, p.line) for p in verified.held] == [
         ("period", Severity.WARNING, 6)
     ]
+
+
+def _zip(**members: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name.replace("_", "/"), text)
+    return buffer.getvalue()
+
+
+def _pdf(pages: int, title: str) -> bytes:
+    import pikepdf
+
+    pdf = pikepdf.new()
+    for _ in range(pages):
+        pdf.add_blank_page()
+    pdf.docinfo["/Title"] = title
+    buffer = io.BytesIO()
+    pdf.save(buffer, static_id=True)
+    return buffer.getvalue()
+
+
+def test_a_difference_is_named_by_the_part_of_the_file() -> None:
+    same = _zip(word_document="<w/>", word_header1="<h/>")
+    assert difference(same, _zip(word_document="<w/>", word_header1="<H/>")) == (
+        "zip member word/header1"
+    )
+    assert difference(same, _zip(word_document="<w/>")) == "the list of zip members"
+    assert difference(_pdf(1, "A"), _pdf(2, "A")) == "the number of pages (1, then 2)"
+    assert difference(_pdf(1, "A"), _pdf(1, "B")) == "the document information"
+    assert difference(same, None) == "the paper is made in one case and not in the other"
 
 
 # --- verify passes where the public view is sound --------------------------------------
