@@ -172,7 +172,7 @@ def scan(paths: tuple[Path, ...]) -> None:
     help="Word, PDF or both.",
 )
 def verify(paths: tuple[Path, ...], output_format: str) -> None:
-    """Prove the public papers of the records in PATHS cannot depend on exempt data.
+    """Prove no public paper of the records in PATHS (default: records/) depends on exempt data.
 
     Each public paper is rendered again with every exempt value replaced (shorter, then
     longer), and must come out byte for byte the same; nothing is written. A paper that
