@@ -9,7 +9,8 @@ an exempt paragraph and an exempt section), it measures:
 * a batch of N records (4 files each: Word and PDF, full and public) on all cores:
   papers per second, speed-up from 1 to 2 workers, peak memory at 10 and N records;
 * make: a no-op ``make`` on the N built records, and ``make`` after touching one
-  record and after touching one template.
+  record and after touching one template;
+* ``docgen verify`` against ``docgen build`` of the same records, in one process.
 """
 
 from __future__ import annotations
@@ -140,6 +141,29 @@ def time_word(root: Path, rounds: int) -> tuple[float, float]:
     return docgen * 1000, docxtpl * 1000
 
 
+def time_verify(root: Path, count: int, rounds: int = 2) -> tuple[float, float]:
+    """Seconds to build, and to verify, the same records (Word and PDF), one process each
+    way, templates compiled once per run as the commands do; the best of ``rounds``,
+    taken in turn, so a busy machine weighs on both alike."""
+    from docgen.build import build
+    from docgen.verify import verify
+
+    paths = sorted((root / "records").glob("*.yaml"))[:count]
+    folders = {"templates_folder": root / "templates", "records_root": root / "records"}
+    build(paths[:1], out=root / "warm-up", **folders)  # imports (WeasyPrint) and fonts
+    built, checked = [], []
+    for round_ in range(rounds):
+        start = time.perf_counter()
+        result = build(paths, out=root / f"built-for-verify-{round_}", **folders)
+        built.append(time.perf_counter() - start)
+        assert result.ok, result.errors[:3]
+        start = time.perf_counter()
+        verified = verify(paths, folders["records_root"], folders["templates_folder"])
+        checked.append(time.perf_counter() - start)
+        assert not verified.errors, verified.errors[:3]
+    return min(built), min(checked)
+
+
 def run_build(root: Path, jobs: int, records: list[Path] | None = None) -> tuple[float, int, int]:
     """Seconds, peak memory of the main process and of its largest worker (MiB)."""
     code = textwrap.dedent(f"""
@@ -192,6 +216,14 @@ def main() -> None:
             ("Word, docgen per paper (render + leak scan)", f"{docgen_ms:.1f} ms"),
             ("Word, raw docxtpl per paper (render + save)", f"{docxtpl_ms:.1f} ms"),
             ("Word, docgen ÷ docxtpl", f"{docgen_ms / docxtpl_ms:.2f}"),
+        ]
+
+        built, checked = time_verify(root, min(arguments.sample, arguments.records))
+        rows += [
+            (
+                f"verify, {min(arguments.sample, arguments.records)} records (Word and PDF)",
+                f"{checked:.1f} s against {built:.1f} s to build them: {checked / built:.2f}×",
+            )
         ]
 
         sample = sorted((root / "records").glob("*.yaml"))[: arguments.sample]

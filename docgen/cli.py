@@ -178,6 +178,41 @@ def scan(paths: tuple[Path, ...]) -> None:
 
 
 @main.command()
+@PATHS
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["docx", "pdf", "all"]),
+    default="all",
+    show_default=True,
+    help="Word, PDF or both.",
+)
+def verify(paths: tuple[Path, ...], output_format: str) -> None:
+    """Prove no public paper of the records in PATHS (default: records/) depends on exempt data.
+
+    Each public paper is rendered again with every exempt value replaced (shorter, then
+    longer), and must come out byte for byte the same; nothing is written. A paper that
+    changes is reported at the exempt field it changed with, with the part of the file.
+    """
+    from docgen.build import default_templates
+    from docgen.loading import DEFAULT_RECORDS
+    from docgen.render import ALL_FORMATS, Format
+    from docgen.verify import verify as run_verify
+
+    formats = ALL_FORMATS if output_format == "all" else (Format(output_format),)
+    result = run_verify(paths or (DEFAULT_RECORDS,), DEFAULT_RECORDS, default_templates(), formats)
+    _report(result.errors)
+    _warn([held for verified in result.verified for held in verified.held])
+    papers = sum(verified.papers for verified in result.verified)
+    click.echo(
+        f"{papers} public paper(s) of {len(result.verified)} record(s) verified: "
+        "none depends on exempt data"
+        + (f"; {len(result.errors)} record(s) failed" if result.errors else "")
+    )
+    sys.exit(1 if result.errors else 0)
+
+
+@main.command()
 def papers() -> None:
     """List the paper kinds and the record kinds each accepts."""
     from docgen.papers import PAPERS

@@ -84,17 +84,21 @@ def render_record(
     templates: Templates,
     out: Path,
     formats: tuple[Format, ...] = ALL_FORMATS,
+    *,
+    versions: tuple[Version, ...] = (Version.FULL, Version.PUBLIC),
+    scan: bool = True,
 ) -> dict[Path, bytes]:
-    """Every paper for ``record``, both versions, in ``formats``, as {path: bytes}.
+    """Every paper for ``record``, in ``versions`` (both) and ``formats``, as {path: bytes}.
 
     Raises a `DocgenError` on any failure, including exempt text found in a public
     paper (`LeakError`); what to do with papers already on disk is the caller's to
-    decide (`docgen.build` withdraws every one that leaks).
+    decide (`docgen.build` withdraws every one that leaks). ``scan=False`` skips that
+    scan: only for renders that are compared, never written (`docgen.verify`).
     """
     rendered: dict[Path, bytes] = {}
-    values = paper_exempt_values(record, references)
+    values = paper_exempt_values(record, references) if scan else []
     for paper in papers_for(record.kind, record.data):
-        for version in Version:
+        for version in versions:
             full = version is Version.FULL
             source = Source(
                 record_id=record.id,
@@ -123,7 +127,7 @@ def render_record(
                 else:
                     identifier = pdf_identifier(record.id, paper.name, version.value)
                     data = templates.pdf().render(html_template, context, properties, identifier)
-                if version is Version.PUBLIC:
+                if scan and version is Version.PUBLIC:
                     _refuse_leaks(path, data, values, record, paper)
                 rendered[path] = data
     return rendered
