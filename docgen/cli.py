@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -21,6 +22,20 @@ OUT = click.option(
     default=Path("outputs"),
     show_default=True,
     help="The output folder: full/<id>/… and public/<id>/… go in it.",
+)
+
+
+def _day(_context: object, _parameter: object, value: datetime | None) -> date | None:
+    return value.date() if value is not None else None
+
+
+AS_OF = click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    callback=_day,
+    default=None,
+    help="The day to act as of, YYYY-MM-DD (default: today).",
 )
 
 
@@ -120,16 +135,19 @@ def deps(out: Path, records_root: Path) -> None:
 @main.command()
 @PATHS
 @click.option("--strict", is_flag=True, help="Treat the domain checks' warnings as errors.")
-def check(paths: tuple[Path, ...], strict: bool) -> None:
+@AS_OF
+def check(paths: tuple[Path, ...], strict: bool, as_of: date | None) -> None:
     """Validate the records in PATHS (default: records/) without writing anything.
 
-    Also runs the domain checks (the commission cycle, diversity …), whose warnings
-    never stop a build; with --strict they fail the check.
+    Also runs the domain checks (the commission cycle, diversity …) and checks each
+    exemption has its public-interest reasoning and is not overdue for review (as of
+    today, or --as-of); their warnings never stop a build; with --strict they fail
+    the check.
     """
     from docgen.loading import DEFAULT_RECORDS
     from docgen.loading import check as run_check
 
-    errors, warnings = run_check(paths or (DEFAULT_RECORDS,), DEFAULT_RECORDS)
+    errors, warnings = run_check(paths or (DEFAULT_RECORDS,), DEFAULT_RECORDS, as_of)
     _report(errors)
     _warn(warnings)
     failed = bool(errors) or (strict and bool(warnings))
