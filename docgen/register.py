@@ -371,7 +371,7 @@ def exemption_warnings(record: Record, as_of: date) -> Iterator[Problem]:
         if entry.what == "confidential by nature" or exemption.released_by(as_of):
             continue
         phrase = entry.what == "phrase"
-        field = entry.field if phrase else (f"{entry.field}.exempt" if entry.field else "exempt")
+        field = _marked_at(entry)
         where = f"exempt under {exemption.paragraph_words} of Schedule 12A"
         if not exemption.public_interest:
             how = "exempt_phrases:" if phrase else "public_interest:"
@@ -388,3 +388,57 @@ def exemption_warnings(record: Record, as_of: date) -> Iterator[Problem]:
                 "review it, then release it (released_on:) or set the next review date",
                 Severity.WARNING,
             )
+
+
+@attrs.frozen
+class Due:
+    """An exemption due for review: where it is marked, and what it says."""
+
+    problem: Problem
+    exemption: Exemption
+
+    def __str__(self) -> str:
+        exemption = self.exemption
+        review = f"review by {exemption.review_by}" if exemption.review_by else "no review date"
+        reasons = " ".join(exemption.public_interest) or "no public-interest reasoning"
+        where = str(attrs.evolve(self.problem, message=""))
+        return f"{where.rstrip()} {exemption.paragraph_words}; {review}; {reasons}"
+
+
+def due_for_review(paths: Iterable[Path], due_by: date) -> tuple[list[Due], list[DocgenError]]:
+    """Every exemption the records mark whose review date is on or before ``due_by``, or
+    that has none, and that is not released by then; soonest first.
+
+    Fields a record kind makes exempt by default are not listed: their exemption is the
+    kind's, not the record's, and lasts as long as the record.
+    """
+    from docgen.loading import RecordSet, unique_record_files
+
+    errors: list[DocgenError] = []
+    found: list[Due] = []
+    records = RecordSet(Path("records"))
+    for path in unique_record_files(paths, errors):
+        try:
+            record = records.load(path)
+        except DocgenError as error:
+            errors.append(error)
+            continue
+        walk = _Walk("", record.id, {}, None)
+        walk.walk(record.data, "", [])
+        for entry in walk.entries:
+            exemption = entry.exemption
+            if entry.what == "confidential by nature" or exemption.released_by(due_by):
+                continue
+            if exemption.review_by is None or exemption.review_by <= due_by:
+                found.append(Due(record.problem(_marked_at(entry), ""), exemption))
+    found.sort(
+        key=lambda d: (d.exemption.review_by or date.max, str(d.problem.path), d.problem.line or 0)
+    )
+    return found, errors
+
+
+def _marked_at(entry: Entry) -> str:
+    """The field whose line shows the mark: ``…exempt`` for a mapping, the text for a phrase."""
+    if entry.what == "phrase":
+        return entry.field
+    return f"{entry.field}.exempt" if entry.field else "exempt"

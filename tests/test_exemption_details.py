@@ -268,3 +268,15 @@ def test_exempt_phrases_never_reach_a_view(
     data = load_record(path).data
     assert "riverside branch" not in repr(public_view(data)).casefold().replace("  ", " ")
     assert not hasattr(data, "exempt_phrases")
+
+
+def test_the_public_view_keeps_no_reasoning_or_dates() -> None:
+    """The reasoning is for the register: the public view's exemptions give paragraphs only."""
+    example = Path(__file__).resolve().parent.parent / (
+        "records/northfield/cabinet-2026-10-senior-management-review.yaml"
+    )
+    data = load_record(example).data
+    assert "negotiating limit" in repr(data)
+    public = repr(public_view(data))
+    assert "negotiating limit" not in public and "public_interest=('" not in public
+    assert "review_by=datetime" not in public
