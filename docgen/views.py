@@ -15,6 +15,7 @@ import attrs
 
 from docgen.exempt import Exemption, SpanKind, Text, merge_exemptions
 from docgen.models.base import ALWAYS_PUBLIC_KEY, EXEMPT_BY_DEFAULT, Exemptable, notice_text
+from docgen.models.blocks import Chart
 
 T = TypeVar("T")
 
@@ -83,7 +84,8 @@ def _public_view(value: Any) -> Any:
             new = _public_view(current)
         if new is not current:
             changes[field.name] = new
-    return attrs.evolve(value, **changes) if changes else value
+    viewed = attrs.evolve(value, **changes) if changes else value
+    return value.noted(viewed) if isinstance(value, Chart) else viewed
 
 
 def _redact_kept(value: Any) -> Any:
