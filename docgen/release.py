@@ -57,3 +57,25 @@ def _release(value: Any, day: date) -> Any:
 
 def _released(exemption: Exemption | None, day: date) -> bool:
     return exemption is not None and exemption.released_by(day)
+
+
+def release_dates(value: Any) -> set[date]:
+    """Every release date of an exemption in ``value`` (for make: papers change on them)."""
+    found: set[date] = set()
+
+    def walk(item: Any) -> None:
+        if isinstance(item, Exemption):
+            if item.released_on is not None:
+                found.add(item.released_on)
+        elif isinstance(item, Text):
+            for span in item.spans:
+                walk(span.exemption)
+        elif isinstance(item, tuple):
+            for element in item:
+                walk(element)
+        elif attrs.has(type(item)):
+            for field in attrs.fields(type(item)):
+                walk(getattr(item, field.name))
+
+    walk(value)
+    return found
