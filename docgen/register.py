@@ -29,7 +29,7 @@ from docgen.errors import BuildError, DocgenError, Problem, Severity
 from docgen.exempt import Exemption, SpanKind, Text
 from docgen.models.base import EXEMPT_BY_DEFAULT, Exemptable, Model
 from docgen.models.blocks import Chart, Paragraph, Table
-from docgen.models.committee_report import CommitteeReport
+from docgen.models.committee_report import CommitteeReport, Implications
 
 if TYPE_CHECKING:
     from docgen.loading import Record
@@ -195,6 +195,10 @@ def _place(
     position = "" if index is None else f" {index + 1}"
     if isinstance(value, Paragraph) and id(value) in numbers:
         return [f"paragraph {numbers[id(value)]}"]
+    if isinstance(parent, Implications):
+        return [f"{name} implications"]
+    if isinstance(parent, CommitteeReport) and name == "implications":
+        return []
     if isinstance(parent, CommitteeReport) and name == "appendices":
         return [f"Appendix{position}"]
     if isinstance(parent, CommitteeReport) and name == "recommendations" and index is not None:
@@ -223,7 +227,16 @@ def _place(
         words = label.get(name, name.replace("_", " ").rstrip("s") + position)
         return [words] if words else []
     noun = name.replace("_", " ")
-    return [(noun[:-1] if noun.endswith("s") and index is not None else noun) + position]
+    return [(_singular(noun) if index is not None else noun) + position]
+
+
+def _singular(noun: str) -> str:
+    """``weaknesses`` → ``weakness``, ``signs`` → ``sign``: one item of a list field."""
+    if noun.endswith("sses"):
+        return noun[:-2]
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") else noun
 
 
 def _roman(number: int) -> str:
@@ -302,12 +315,15 @@ def register_html(record: Record, entries: list[Entry], as_of: date) -> bytes:
     for paper in papers:
         parts.append(f"<h2>{html.escape(paper)}</h2>")
         parts.append(
-            "<table><thead><tr><th scope='col'>Where</th><th scope='col'>Record field</th>"
-            "<th scope='col'>Schedule 12A</th><th scope='col'>Public-interest reasoning</th>"
-            "<th scope='col'>Review by</th><th scope='col'>Status</th></tr></thead><tbody>"
+            "<table><thead><tr><th scope='col' class='where'>Where</th>"
+            "<th scope='col' class='field'>Record field</th>"
+            "<th scope='col' class='para'>Schedule 12A</th>"
+            "<th scope='col' class='reason'>Public-interest reasoning</th>"
+            "<th scope='col' class='date'>Review by</th><th scope='col' class='date'>Status</th>"
+            "</tr></thead><tbody>"
         )
         for entry in (e for e in entries if e.paper == paper):
-            field = f"{entry.record}: {entry.field}" if entry.field else entry.record
+            field = entry.field if entry.record == record.id else f"{entry.record}: {entry.field}"
             reasons = "".join(f"<p>{html.escape(r)}</p>" for r in entry.reasons) or (
                 "<p class='missing'>No reasoning recorded</p>"
             )
@@ -317,7 +333,7 @@ def register_html(record: Record, entries: list[Entry], as_of: date) -> bytes:
                 f"<code>{html.escape(field)}</code>",
                 html.escape(entry.exemption.paragraph_words),
                 reasons,
-                f"{review:%d %B %Y}" if review else "none set",
+                f"{review.day} {review:%B %Y}" if review else "none set",
                 html.escape(entry.status(as_of)),
             )
             parts.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
@@ -327,9 +343,14 @@ def register_html(record: Record, entries: list[Entry], as_of: date) -> bytes:
 
 
 _STYLE = (
-    "body{font-family:'Liberation Sans',Arial,sans-serif;margin:2em;max-width:70em}"
-    "table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:.3em;"
-    "vertical-align:top;text-align:left}td p{margin:0 0 .3em}.missing{color:#a00}"
+    "@page{size:A4 landscape;margin:1.5cm}"
+    "body{font-family:'Liberation Sans',Arial,sans-serif;font-size:10pt;margin:1em;"
+    "max-width:80em}h1{font-size:16pt}h2{font-size:13pt}"
+    "table{border-collapse:collapse;width:100%;table-layout:fixed}"
+    "th,td{border:1px solid #999;padding:.3em;vertical-align:top;text-align:left;"
+    "overflow-wrap:anywhere}tr{break-inside:avoid}td p{margin:0 0 .3em}"
+    ".where{width:20%}.field{width:17%}.para{width:9%}.reason{width:36%}.date{width:9%}"
+    "code{font-size:8.5pt}.missing{color:#a00}"
 )
 
 

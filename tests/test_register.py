@@ -232,7 +232,7 @@ def test_the_examples_registers_list_their_exempt_items(tmp_path: Path) -> None:
         "section “The proposed structure”, paragraph 5",
         "section “The proposed structure”, paragraph 6",
         "section “Shared legal service – commercial terms”",
-        "implications, legal",
+        "legal implications",
         "Appendix 2",
         "background paper 2",
     ]
@@ -263,3 +263,25 @@ def test_docgen_register_lists_what_is_due_for_review(
     assert "sections[1].exempt" not in later.output  # released by then
     sooner = CliRunner().invoke(main, ["register", "--due-by", "2027-05-31", str(path)])
     assert f"{path}:33: sections[1].exempt: paragraph 3; review by 2027-04-01" in sooner.output
+
+
+def test_papers_composed_from_a_record_locate_items_by_record_and_field(tmp_path: Path) -> None:
+    """The peer challenge example: each of its papers lists the same located items."""
+    example = RECORDS / "peer-challenges/northfield-2027.yaml"
+    result = build(
+        (example,),
+        out=tmp_path / "out",
+        templates_folder=TEMPLATES,
+        records_root=RECORDS,
+        formats=(Format.DOCX,),
+        as_of=date(2026, 11, 1),
+    )
+    assert result.ok
+    rows = [r for r in _rows(tmp_path, example.stem) if r["paper"] == "position_statement"]
+    assert [(r["field"], r["where"]) for r in rows] == [
+        ("scope", "scope"),
+        ("team[4]", "team 5"),
+        ("assessment[0].weaknesses[0]", "assessment 1, weakness 1"),
+        ("findings[1]", "finding 2"),
+    ]
+    assert all(r["public_interest"] and r["review_by"] == "2027-06-30" for r in rows)
