@@ -367,11 +367,12 @@ def register_files(
 
 
 def registers_among(paths: Iterable[Path]) -> Iterator[DocgenError]:
-    """A register found among public papers: it names what is withheld, so never publish it."""
+    """A register found among public papers (anywhere under a ``public`` folder): it says
+    what is withheld, so it must never be published."""
     for path in paths:
         found = sorted(path.rglob("*")) if path.is_dir() else [path]
         for file in found:
-            if file.name in REGISTER_NAMES:
+            if file.name in REGISTER_NAMES and "public" in file.resolve().parts:
                 yield BuildError(
                     "an exempt-information register is among the public papers; it says what "
                     "is withheld and must never be published",

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from docgen.build import build, scan
@@ -130,3 +131,22 @@ def test_docgen_build_and_scan_take_as_of(
     assert "quarterly in arrears" in text
     bad = runner.invoke(main, ["build", "--as-of", "1 June 2027", str(path)])
     assert bad.exit_code == 2 and "--as-of" in bad.output
+
+
+def test_docgen_scan_takes_as_of(
+    write_record: Callable[..., Path],
+    minimal_report: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Papers built as of the release day scan clean with ``--as-of`` that day, and leak before."""
+    path = write_record(_record(minimal_report))
+    _public_text(tmp_path, date(2027, 6, 1))
+    monkeypatch.chdir(tmp_path)  # the scan finds records/ in the current folder
+    runner = CliRunner()
+    public = str(tmp_path / "out/public")
+    with_day = ["scan", "--as-of", "2027-06-01", public]
+    assert runner.invoke(main, with_day).exit_code == 0
+    before = runner.invoke(main, ["scan", "--as-of", "2027-05-31", public])
+    assert before.exit_code == 1 and "sections[1]" in before.output
+    assert path.is_file()
