@@ -357,7 +357,15 @@ _STYLE = (
 def register_files(
     record: Record, related: list[Record], out: Path, templates: Path, as_of: date
 ) -> dict[Path, bytes]:
-    """``out/full/<id>/register.csv`` and ``register.html`` for ``record``, as bytes."""
+    """``out/full/<id>/register.csv`` and ``register.html`` for ``record``, as bytes.
+
+    A record with no papers of its own (a commission, a concern case's data drawn into
+    a radar) gets none: its items are in the registers of the papers that draw on it.
+    """
+    from docgen.papers import papers_for
+
+    if not papers_for(record.kind, record.data):
+        return {}
     entries = paper_entries(record, related, templates)
     folder = out / "full" / record.id
     return {

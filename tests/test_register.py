@@ -285,3 +285,17 @@ def test_papers_composed_from_a_record_locate_items_by_record_and_field(tmp_path
         ("findings[1]", "finding 2"),
     ]
     assert all(r["public_interest"] and r["review_by"] == "2027-06-30" for r in rows)
+
+
+def test_a_record_without_papers_gets_no_register(tmp_path: Path) -> None:
+    """A commission has no papers of its own: no full/<id>/ folder appears for it."""
+    commission = RECORDS / "commissions/2019-childrens-services.yaml"
+    result = build(
+        (commission,),
+        out=tmp_path / "out",
+        templates_folder=TEMPLATES,
+        records_root=RECORDS,
+        formats=(Format.DOCX,),
+    )
+    assert result.ok
+    assert not (tmp_path / "out/full" / commission.stem).exists()
