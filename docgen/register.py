@@ -359,8 +359,8 @@ def register_files(
 ) -> dict[Path, bytes]:
     """``out/full/<id>/register.csv`` and ``register.html`` for ``record``, as bytes.
 
-    A record with no papers of its own (a commission, a concern case's data drawn into
-    a radar) gets none: its items are in the registers of the papers that draw on it.
+    A record with no papers of its own (a commission) gets none: its items are in the
+    registers of the papers that draw on it (the year's commission set).
     """
     from docgen.papers import papers_for
 
