@@ -19,12 +19,7 @@ from pathlib import Path
 import attrs
 
 from docgen.errors import BuildError, DocgenError, Problem, RecordError
-from docgen.loading import (
-    DEFAULT_RECORDS,
-    RecordSet,
-    load_with_related,
-    unique_record_files,
-)
+from docgen.loading import DEFAULT_RECORDS, RecordSet, load_with_related, unique_record_files
 from docgen.register import register_files as write_register
 from docgen.register import registers_among
 from docgen.release import record_as_of
