@@ -249,7 +249,7 @@ def paper_entries(record: Record, related: list[Record], templates: Path) -> lis
     """Every withheld item of every paper of ``record`` (its full, unreleased data)."""
     from docgen.papers import papers_for
     from docgen.papers.base import Source
-    from docgen.papers.committee_report import CommitteeReportPaper
+    from docgen.papers.committee_report import CommitteeReportPaper, ComposedReport
     from docgen.views import Version, public_view
 
     entries: list[Entry] = []
@@ -263,14 +263,44 @@ def paper_entries(record: Record, related: list[Record], templates: Path) -> lis
         )
         whole = paper.withheld_in_public(public)
         if whole is not None:
-            entries.append(Entry(paper.name, record.id, "", WHOLE_PAPER, "paper", whole))
+            reason = _default_reason(record.data)
+            entries.append(Entry(paper.name, record.id, "", WHOLE_PAPER, "paper", whole, reason))
             continue
         if isinstance(paper, CommitteeReportPaper):
-            walks = [_walk(paper.name, record.id, record.data, numbered=True)]
-        else:  # composed from records: located by record and field
-            walks = [_walk(paper.name, r.id, r.data) for r in (record, *related)]
-        entries.extend(entry for walk in walks for entry in walk.entries)
+            entries.extend(_walk(paper.name, record.id, record.data, numbered=True).entries)
+            continue
+        found = [e for r in (record, *related) for e in _walk(paper.name, r.id, r.data).entries]
+        if isinstance(paper, ComposedReport):
+            full = Source(
+                record.id,
+                record.data,
+                Version.FULL,
+                references=tuple(r.data for r in related),
+                full_data=record.data,
+                full_references=tuple(r.data for r in related),
+                templates=templates,
+            )
+            found = _placed(found, _walk(paper.name, record.id, paper.compose(full), True))
+        entries.extend(found)
     return entries
+
+
+def _placed(entries: list[Entry], composed: _Walk) -> list[Entry]:
+    """Record items located in the report a paper composes from them, where they appear.
+
+    An item is recognised in the composed report by its exemption, which composing
+    carries across unchanged; an item the report does not show as such (a field a kind
+    makes exempt by default) keeps the description of its field.
+    """
+    places: dict[int, list[str]] = {}
+    for item in composed.entries:
+        places.setdefault(id(item.exemption), []).append(item.where)
+    return [
+        attrs.evolve(entry, where="; ".join(dict.fromkeys(places[id(entry.exemption)])))
+        if id(entry.exemption) in places
+        else entry
+        for entry in entries
+    ]
 
 
 def _walk(paper: str, record_id: str, data: Model, numbered: bool = False) -> _Walk:

@@ -287,6 +287,25 @@ def test_papers_composed_from_a_record_locate_items_by_record_and_field(tmp_path
     assert all(r["public_interest"] and r["review_by"] == "2027-06-30" for r in rows)
 
 
+def test_a_composed_report_locates_items_by_its_own_paragraph_numbers(tmp_path: Path) -> None:
+    """The proposal report is a committee report made from the record: items get its numbers."""
+    example = RECORDS / "peer-challenges/northfield-2027.yaml"
+    result = build(
+        (example,),
+        out=tmp_path / "out",
+        templates_folder=TEMPLATES,
+        records_root=RECORDS,
+        formats=(Format.DOCX,),
+        as_of=date(2026, 11, 1),
+    )
+    assert result.ok
+    rows = {r["field"]: r for r in _rows(tmp_path, example.stem) if r["paper"] == "proposal_report"}
+    assert rows["scope"]["where"] == "section “Scope”, paragraph 1"
+    assert rows["team[4]"]["where"] == (
+        "section “The peer challenge process”, paragraph 6, table “The peer team”, row 5"
+    )
+
+
 def test_a_record_without_papers_gets_no_register(tmp_path: Path) -> None:
     """A commission has no papers of its own: no full/<id>/ folder appears for it."""
     commission = RECORDS / "commissions/2019-childrens-services.yaml"
