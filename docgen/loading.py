@@ -118,7 +118,12 @@ def _structure(path: Path, document: Document, found: list[Problem]) -> Model | 
             )
         return None
     data, phrase_problems = with_phrase_details(data, value.get(PHRASES), _converter())
-    found.extend(_problem(path, document.line_of(p), field_name(p), m) for p, m in phrase_problems)
+    reported = {p for p, _line, _m in document.problems}
+    found.extend(
+        _problem(path, document.line_of(p), field_name(p), m)
+        for p, m in phrase_problems
+        if p not in reported
+    )
     return data
 
 

@@ -53,6 +53,9 @@ class PhraseDetails:
         )
 
 
+FIELDS = tuple(f.name for f in attrs.fields(PhraseDetails))
+
+
 def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
@@ -66,12 +69,21 @@ def with_phrase_details(
     """
     if raw is None:
         return data, []
-    try:
-        details = converter.structure(raw, tuple[PhraseDetails, ...])
-    except Exception as error:
-        return data, [(p, m) for p, m in problems(error, (PHRASES,))]
-    by_text: dict[str, PhraseDetails] = {}
+    if not isinstance(raw, list):
+        return data, [((PHRASES,), "expected a list of phrases with their details")]
+    details: list[PhraseDetails] = []
     found: list[tuple[Path_, str]] = []
+    for index, item in enumerate(raw):
+        if not isinstance(item, dict):
+            found.append(((PHRASES, index), f"expected a mapping with {', '.join(FIELDS)}"))
+            continue
+        try:
+            details.append(converter.structure(item, PhraseDetails))
+        except Exception as error:
+            found.extend(problems(error, (PHRASES, index)))
+    if found:
+        return data, found
+    by_text: dict[str, PhraseDetails] = {}
     for index, detail in enumerate(details):
         if _key(detail.phrase) in by_text:
             found.append(((PHRASES, index, "phrase"), "names a phrase listed already; keep one"))

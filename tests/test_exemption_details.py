@@ -280,3 +280,36 @@ def test_the_public_view_keeps_no_reasoning_or_dates() -> None:
     public = repr(public_view(data))
     assert "negotiating limit" not in public and "public_interest=('" not in public
     assert "review_by=datetime" not in public
+
+
+def test_every_problem_in_exempt_phrases_is_reported_at_once(
+    write_record: Callable[..., Path], minimal_report: str
+) -> None:
+    """A number for a phrase, an entry that is not a mapping, a missing phrase: all located."""
+    path = write_record(
+        minimal_report + "exempt_phrases:\n  - phrase: 3\n  - nope\n  - {public_interest: x}\n"
+    )
+    with pytest.raises(RecordError) as raised:
+        load_record(path)
+    assert str(raised.value).splitlines() == [
+        f"{path}:21: exempt_phrases[0].phrase: expected text, found int 3",
+        f"{path}:22: exempt_phrases[1]: expected a mapping with phrase, public_interest, "
+        "review_by, released_on",
+        f"{path}:23: exempt_phrases[2].phrase: is required but missing",
+    ]
+
+
+def test_an_impossible_release_date_is_reported_once(
+    write_record: Callable[..., Path], minimal_report: str
+) -> None:
+    """The YAML reader's own message, not a second one from structuring."""
+    report = _phrase_report(
+        minimal_report, "exempt_phrases:\n  - {phrase: Riverside branch, released_on: 2027-02-30}\n"
+    )
+    path = write_record(report)
+    with pytest.raises(RecordError) as raised:
+        load_record(path)
+    assert str(raised.value) == (
+        f"{path}:21: exempt_phrases[0].released_on: '2027-02-30' is not a real date; "
+        "expected YYYY-MM-DD"
+    )
