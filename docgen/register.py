@@ -205,7 +205,7 @@ def _place(
         return [f"recommendation ({_roman(index + 1)})"]
     if name in ("sections", "subsections") and hasattr(value, "heading"):
         noun = "section" if name == "sections" else "sub-section"
-        return [f"{noun} “{value.heading}”"]
+        return [_named(noun, value, value.heading, position)]
     if isinstance(parent, Table):
         if name == "rows" and index is not None:
             return [f"row {index + 1}"]
@@ -214,9 +214,9 @@ def _place(
     if name == "cells" and index is not None:
         return [f"cell {index + 1}"]
     if isinstance(value, Table):
-        return [f"table “{value.caption}”"]
+        return [_named("table", value, value.caption, "")]
     if isinstance(value, Chart):
-        return [f"chart “{value.title}”"]
+        return [_named("chart", value, value.title, "")]
     if isinstance(parent, Chart):
         return [
             {"alt": "alt text", "categories": "category", "series": "series"}.get(name, name)
@@ -228,6 +228,14 @@ def _place(
         return [words] if words else []
     noun = name.replace("_", " ")
     return [(_singular(noun) if index is not None else noun) + position]
+
+
+def _named(noun: str, value: object, name: Text, position: str) -> str:
+    """``section “Background”`` — or ``section 3`` when the heading is itself withheld,
+    so that the register never holds withheld text."""
+    if (isinstance(value, Exemptable) and value.exempt is not None) or name.has_exempt:
+        return noun + position
+    return f"{noun} “{name}”"
 
 
 def _singular(noun: str) -> str:
