@@ -44,6 +44,7 @@ class PhraseDetails:
     released_on: date | None = None
 
     def apply(self, exemption: Exemption) -> Exemption:
+        """The phrase mark's exemption (its paragraphs) with these details added."""
         return attrs.evolve(
             exemption,
             public_interest=exemption.public_interest
@@ -57,6 +58,7 @@ FIELDS = tuple(f.name for f in attrs.fields(PhraseDetails))
 
 
 def _key(text: str) -> str:
+    """A phrase as it is matched: white space folded, case ignored."""
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
