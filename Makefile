@@ -49,7 +49,7 @@ $(OUT)/.stamps/%.stamp:
 
 papers: $(SETUP) $(STAMPS) ## Build the papers (full and public, Word and PDF) of stale records
 	@if [ -s $(QUEUE) ]; then \
-	  $(BIN)/docgen build -j $(JOBS) --out $(OUT) -- $$(sort -u $(QUEUE)); status=$$?; \
+	  $(BIN)/docgen build -j $(JOBS) --out $(OUT) $(if $(TODAY),--as-of $(TODAY)) -- $$(sort -u $(QUEUE)); status=$$?; \
 	  rm -f $(QUEUE); exit $$status; \
 	fi
 

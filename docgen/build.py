@@ -16,12 +16,16 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from datetime import date
 from pathlib import Path
 
 import attrs
 
 from docgen.errors import BuildError, DocgenError, Problem, RecordError
 from docgen.loading import DEFAULT_RECORDS, RecordSet, load_with_related, unique_record_files
+from docgen.register import register_files as write_register
+from docgen.register import registers_among
+from docgen.release import record_as_of
 from docgen.render import ALL_FORMATS, Format, Templates, paper_exempt_values, render_record
 from docgen.scan import Leak, scan_paper
 from docgen.views import Version
@@ -105,6 +109,7 @@ class _Builder:
     records_root: Path
     out: Path
     formats: tuple[Format, ...]
+    as_of: date
 
     def build(self, path: Path) -> RecordOutcome:
         outcome = RecordOutcome(path)
@@ -114,14 +119,23 @@ class _Builder:
             because = f"{path} does not load"
             self._withdraw(outcome, path.stem, marks_for(path, records), because)
             return outcome
-        record, related = loaded
+        record, related = (
+            record_as_of(loaded[0], self.as_of),
+            [record_as_of(r, self.as_of) for r in loaded[1]],
+        )
         marks = Marks(tuple(paper_exempt_values(record, related)))
         try:
             rendered = render_record(record, related, self.templates, self.out, self.formats)
+            register = write_register(*loaded, self.out, self.templates.folder, self.as_of)
         except DocgenError as error:
             outcome.errors.append(error)
             self._withdraw(outcome, record.id, marks, "its public paper was refused")
             return outcome
+        for target, data in register.items():  # beside the full papers; not a paper
+            try:
+                write_atomically(target, data)
+            except OSError as error:
+                outcome.errors.append(BuildError(f"cannot write: {error.strerror}", path=target))
         for target, data in rendered.items():
             try:
                 changed = write_atomically(target, data)
@@ -155,10 +169,10 @@ _worker: _Builder | None = None
 
 
 def _start_worker(
-    templates_folder: Path, records_root: Path, out: Path, formats: tuple[Format, ...]
+    templates_folder: Path, records_root: Path, out: Path, formats: tuple[Format, ...], day: date
 ) -> None:
     global _worker
-    _worker = _Builder(Templates(templates_folder), records_root, out, formats)
+    _worker = _Builder(Templates(templates_folder), records_root, out, formats, day)
 
 
 def _build_in_worker(path: Path) -> RecordOutcome:
@@ -175,8 +189,12 @@ def build(
     jobs: int = 1,
     progress: Callable[[RecordOutcome], None] | None = None,
     planned: Callable[[int], None] | None = None,
+    as_of: date | None = None,
 ) -> BuildResult:
     """Build every paper of every record under ``paths`` into ``out``, in ``formats``.
+
+    The papers are those that may be published on ``as_of`` (default: today): an
+    exemption released on or before that day no longer applies.
 
     With ``jobs`` above 1 the records are shared among that many worker processes,
     each loading every template once; ``planned`` is told how many records there are,
@@ -195,12 +213,13 @@ def build(
             progress(RecordOutcome(error.path or Path(), errors=[error]))
     folder = templates_folder or default_templates()
     formats = tuple(formats)
+    day = as_of or date.today()
     outcomes: Iterable[RecordOutcome]
     if jobs <= 1 or len(files) <= 1:
-        builder = _Builder(Templates(folder), records_root, out, formats)
+        builder = _Builder(Templates(folder), records_root, out, formats, day)
         outcomes = (builder.build(path) for path in files)
     else:
-        outcomes = _in_pool(files, jobs, (folder, records_root, out, formats))
+        outcomes = _in_pool(files, jobs, (folder, records_root, out, formats, day))
     for outcome in outcomes:
         result.written.extend(outcome.written)
         result.unchanged.extend(outcome.unchanged)
@@ -219,7 +238,7 @@ def build(
 
 
 def _in_pool(
-    files: list[Path], jobs: int, settings: tuple[Path, Path, Path, tuple[Format, ...]]
+    files: list[Path], jobs: int, settings: tuple[Path, Path, Path, tuple[Format, ...], date]
 ) -> Iterator[RecordOutcome]:
     context = multiprocessing.get_context(
         "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
@@ -252,16 +271,21 @@ class ScanResult:
 def scan(
     paths: Iterable[Path] = (DEFAULT_OUT / Version.PUBLIC.value,),
     records_root: Path = DEFAULT_RECORDS,
+    as_of: date | None = None,
 ) -> tuple[list[ScanResult], list[DocgenError]]:
     """Scan built public papers for their records' exempt values.
 
     A paper's record is found from its path (``…/public/<id>/<paper>.docx``) under
     ``records_root``; papers of the full version are not scanned (they hold exempt
-    text by design) and are reported as errors if named.
+    text by design) and are reported as errors if named. The values looked for are
+    those exempt on ``as_of`` (default: today), the day the papers were built for.
+    An exempt-information register found among the public papers is an error.
     """
     records = RecordSet(records_root)
     results: list[ScanResult] = []
     errors: list[DocgenError] = []
+    day = as_of or date.today()
+    errors.extend(registers_among(paths))
     for path in _paper_files(paths, errors):
         if path.parent.parent.name != Version.PUBLIC.value:
             errors.append(
@@ -279,7 +303,10 @@ def scan(
             continue
         try:
             record = records.load(found)
-            values = paper_exempt_values(record, records.related(record))
+            values = paper_exempt_values(
+                record_as_of(record, day),
+                [record_as_of(r, day) for r in records.related(record)],
+            )
         except RecordError as error:
             errors.append(error)
             continue

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 from PIL import Image, ImageDraw, ImageFont
 
+from docgen.exempt import SpanKind, Text
 from docgen.fonts import FONT_FILES, FONTS
 
 WIDTH, HEIGHT = 1600, 900
@@ -119,9 +120,16 @@ def chart_data(
 
 
 def chart_png(chart: Any) -> bytes:
-    """The PNG for a chart block (anything with title, categories and series)."""
+    """The PNG for a chart block (anything with title, categories and series).
+
+    The title drawn leaves out notices: what a public chart withholds is said in its
+    caption and alt text, where a reader (and a screen reader) finds it as text.
+    """
     series = [(s.name, s.values) for s in chart.series]
-    return bar_chart_png(chart_data(chart.title, chart.categories, series))
+    title = chart.title
+    if isinstance(title, Text):
+        title = "".join(s.text for s in title.spans if s.kind != SpanKind.NOTICE)
+    return bar_chart_png(chart_data(title, chart.categories, series))
 
 
 @attrs.frozen

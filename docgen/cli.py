@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -21,6 +22,20 @@ OUT = click.option(
     default=Path("outputs"),
     show_default=True,
     help="The output folder: full/<id>/… and public/<id>/… go in it.",
+)
+
+
+def _day(_context: object, _parameter: object, value: datetime | None) -> date | None:
+    return value.date() if value is not None else None
+
+
+AS_OF = click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    callback=_day,
+    default=None,
+    help="The day to act as of, YYYY-MM-DD (default: today).",
 )
 
 
@@ -61,6 +76,7 @@ def main() -> None:
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list every file written.")
+@AS_OF
 def build(
     paths: tuple[Path, ...],
     out: Path,
@@ -68,12 +84,16 @@ def build(
     jobs: int | None,
     quiet: bool,
     verbose: bool,
+    as_of: date | None,
 ) -> None:
     """Build every paper for the records in PATHS (default: records/).
 
     Many records build in one process with a pool of workers. On a terminal a
     progress bar shows papers done, failures and time left; otherwise each failure is
-    printed as it happens, and a summary at the end.
+    printed as it happens, and a summary at the end. The public versions are those
+    that may be published on the --as-of day (default: today): an exemption released
+    by then no longer applies. Each record's exempt-information register is written
+    beside its full papers.
     """
     from docgen.build import DEFAULT_RECORDS
     from docgen.build import build as run_build
@@ -90,6 +110,7 @@ def build(
             jobs=workers,
             progress=progress.record_done,
             planned=progress.planned,
+            as_of=as_of,
         )
     _warn(result.warnings)
     _warn(result.withdrawn)
@@ -136,16 +157,19 @@ def deps(out: Path, records_root: Path) -> None:
 @main.command()
 @PATHS
 @click.option("--strict", is_flag=True, help="Treat the domain checks' warnings as errors.")
-def check(paths: tuple[Path, ...], strict: bool) -> None:
+@AS_OF
+def check(paths: tuple[Path, ...], strict: bool, as_of: date | None) -> None:
     """Validate the records in PATHS (default: records/) without writing anything.
 
-    Also runs the domain checks (the commission cycle, diversity …), whose warnings
-    never stop a build; with --strict they fail the check.
+    Also runs the domain checks (the commission cycle, diversity …) and checks each
+    exemption has its public-interest reasoning and is not overdue for review (as of
+    today, or --as-of); their warnings never stop a build; with --strict they fail
+    the check.
     """
     from docgen.loading import DEFAULT_RECORDS
     from docgen.loading import check as run_check
 
-    errors, warnings = run_check(paths or (DEFAULT_RECORDS,), DEFAULT_RECORDS)
+    errors, warnings = run_check(paths or (DEFAULT_RECORDS,), DEFAULT_RECORDS, as_of)
     _report(errors)
     _warn(warnings)
     failed = bool(errors) or (strict and bool(warnings))
@@ -156,16 +180,19 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
 
 @main.command()
 @PATHS
-def scan(paths: tuple[Path, ...]) -> None:
+@AS_OF
+def scan(paths: tuple[Path, ...], as_of: date | None) -> None:
     """Scan built public papers in PATHS (default: outputs/public) for exempt text.
 
     Each leak is reported with the file, the part of the file and the field of the
     record whose exempt value was found there; the value itself is never printed.
+    The values are those exempt on the --as-of day the papers were built for
+    (default: today). An exempt-information register among them is an error too.
     """
     from docgen.build import DEFAULT_OUT
     from docgen.build import scan as run_scan
 
-    results, errors = run_scan(paths or (DEFAULT_OUT / "public",))
+    results, errors = run_scan(paths or (DEFAULT_OUT / "public",), as_of=as_of)
     leaks = [(result.path, leak) for result in results for leak in result.leaks]
     for path, leak in leaks:
         click.echo(f"leak: {path}: {leak}", err=True)
@@ -210,6 +237,34 @@ def verify(paths: tuple[Path, ...], output_format: str) -> None:
         + (f"; {len(result.errors)} record(s) failed" if result.errors else "")
     )
     sys.exit(1 if result.errors else 0)
+
+
+@main.command()
+@PATHS
+@click.option(
+    "--due-by",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    callback=_day,
+    default=None,
+    help="List what is due for review on or before this day, YYYY-MM-DD (default: today).",
+)
+def register(paths: tuple[Path, ...], due_by: date | None) -> None:
+    """List the exemptions in PATHS (default: records/) due for review.
+
+    One line each, soonest first: file:line: field: the paragraphs of Schedule 12A,
+    the review date (or that none is set) and the public-interest reasoning.
+    Exemptions released by then are left out.
+    """
+    from docgen.loading import DEFAULT_RECORDS
+    from docgen.register import due_for_review
+
+    day = due_by or date.today()
+    due, errors = due_for_review(paths or (DEFAULT_RECORDS,), day)
+    for item in due:
+        click.echo(str(item))
+    _report(errors)
+    click.echo(f"{len(due)} exemption(s) due for review by {day}")
+    sys.exit(1 if errors else 0)
 
 
 @main.command()

@@ -12,6 +12,7 @@ with nothing changed, starts no Python process at all.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from docgen import __version__
@@ -20,6 +21,7 @@ from docgen.errors import Problem, RecordError
 from docgen.fonts import FONT_FILES, FONTS
 from docgen.loading import Record, RecordSet, record_files
 from docgen.papers import Paper, papers_for
+from docgen.release import release_dates
 from docgen.withdraw import STAMPS
 
 MAKE_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f\"'$#%:;\\*?()|&<>=!{}`~^\[\]]")
@@ -78,6 +80,33 @@ def _write_members(out: Path, kind: str, members: list[Path]) -> Path:
     return target
 
 
+RELEASES = ".releases"
+"""Under the output folder: one empty file per release date that has come."""
+
+
+def _on_release(
+    stamp: str, inputs: list[Path], loaded: dict[Path, Record | None], out: Path
+) -> list[str]:
+    """Make a record stale once on each release date of what its papers are made from.
+
+    The papers of a build depend on the day (an exemption released by then no longer
+    applies), so on the first ``make`` on or after a release date the stamp gains a
+    prerequisite made then: newer than the stamp, it rebuilds the papers once.
+    ``$(TODAY)`` is compared as text: ISO dates sort as days do.
+    """
+    days: set[date] = set()
+    for path in inputs:
+        record = loaded.get(path)
+        if record is not None:
+            days |= release_dates(record.data)
+    lines = []
+    for day in sorted(days):
+        lines.append(f"ifeq ($(firstword $(sort $(TODAY) {day})),{day})")
+        lines.append(f"{stamp}: {_make_path(out / RELEASES / day.isoformat())}")
+        lines.append("endif")
+    return lines
+
+
 def write_deps(records_root: Path, out: Path, templates: Path | None = None) -> Path:
     """Write ``out/.deps.mk`` (and ``out/.docgen-version``, when it changed)."""
     templates = templates or default_templates()
@@ -128,9 +157,16 @@ def write_deps(records_root: Path, out: Path, templates: Path | None = None) -> 
         lines.append(f"{stamp}: {' '.join(unique)}")
         lines.append(f"{stamp}: RECORD := {_make_path(path)}")
         lines.append(f"STAMPS += {stamp}")
+        lines.extend(_on_release(stamp, inputs, loaded, out))
         lines.append("")
     # As gcc -MP does: an empty rule for each record file, so that deleting a record is not
     # "no rule to make target" before make has written this file afresh.
+    if any(line.startswith("ifeq") for line in lines):
+        lines.append("# A release date's marker, made the first time make runs on or after it.")
+        lines.append("TODAY ?= $(shell date +%F)")
+        lines.append(f"{_make_path(out / RELEASES)}/%:")
+        lines.append("\t@mkdir -p $(@D) && touch $@")
+        lines.append("")
     lines.append("# Records, as targets of their own, so a deleted one is no error.")
     lines.extend(f"{_make_path(path)}:" for path in loaded)
     lines.append("")

@@ -2,8 +2,9 @@
 
 Two ways to mark it in a record:
 
-* ``exempt: 3`` (or ``[1, 2]``, or a mapping with ``paragraphs``, ``public_interest``
-  and ``review_by``) on any mapping: everything inside the mapping is exempt;
+* ``exempt: 3`` (or ``[1, 2]``, or a mapping with ``paragraphs``, ``public_interest``,
+  ``review_by`` and ``released_on``) on any mapping: everything inside the mapping is
+  exempt;
 * ``[exempt 3]a phrase[/exempt]`` inside any text.
 
 Text is kept as `Text`, a sequence of `Span`s, so the exempt phrases are known by
@@ -38,21 +39,61 @@ def _check_paragraphs(_instance: object, _attribute: object, value: tuple[int, .
             )
 
 
+def _reasons(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    """The public-interest reasoning as a tuple of distinct reasons, in order given."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(dict.fromkeys(value))
+
+
+def _earliest(first: date | None, second: date | None) -> date | None:
+    return min((d for d in (first, second) if d is not None), default=None)
+
+
 @attrs.frozen
 class Exemption:
-    """Why something is exempt: the paragraphs of Part 1 of Schedule 12A that apply."""
+    """Why something is exempt: the paragraphs of Part 1 of Schedule 12A that apply.
+
+    Councils must also say why the public interest in withholding outweighs that in
+    disclosing (``public_interest``, every reason that applies), when the exemption is
+    to be reviewed (``review_by``) and, once it is decided, from when the information
+    may be published (``released_on``).
+    """
 
     paragraphs: tuple[int, ...] = attrs.field(
         converter=_paragraph_tuple, validator=_check_paragraphs
     )
-    public_interest: str | None = None
+    public_interest: tuple[str, ...] = attrs.field(default=(), converter=_reasons)
     review_by: date | None = None
+    released_on: date | None = None
 
     def merge(self, other: Exemption | None) -> Exemption:
-        """The exemption of something exempt under both ``self`` and ``other``."""
+        """The exemption of something exempt under both ``self`` and ``other``.
+
+        Every paragraph and every reason of both apply; the earlier review date is the
+        one to keep (reviewing one exemption means looking at the other); and the
+        information is released only when both have released it: on the later date,
+        or never while either has no release date.
+        """
         if other is None:
             return self
-        return Exemption(self.paragraphs + other.paragraphs)
+        released = (
+            max(self.released_on, other.released_on)
+            if self.released_on is not None and other.released_on is not None
+            else None
+        )
+        return Exemption(
+            self.paragraphs + other.paragraphs,
+            public_interest=self.public_interest + other.public_interest,
+            review_by=_earliest(self.review_by, other.review_by),
+            released_on=released,
+        )
+
+    def released_by(self, day: date) -> bool:
+        """Whether the information may be published on ``day`` (released on or before it)."""
+        return self.released_on is not None and self.released_on <= day
 
     @property
     def paragraph_words(self) -> str:
@@ -80,7 +121,7 @@ def merge_exemptions(exemptions: Iterable[Exemption]) -> Exemption | None:
     """One exemption covering all of ``exemptions`` (None when there are none)."""
     merged: Exemption | None = None
     for exemption in exemptions:
-        merged = exemption.merge(merged)
+        merged = exemption if merged is None else merged.merge(exemption)
     return merged
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ import attrs
 from docgen.errors import BuildError, DocgenError, Problem, RecordError, Severity
 from docgen.limits import MAX_PROBLEMS, LimitError, read_record_bytes
 from docgen.models import RECORD_KINDS, Model
+from docgen.phrases import PHRASES, with_phrase_details
 from docgen.structure import field_name, make_converter, problems
 from docgen.views import exempt_values, plain_texts
 from docgen.yamlnodes import Document, Path_, YamlSyntaxError, line_of, parse
@@ -137,9 +139,9 @@ def _structure(path: Path, document: Document, found: list[Problem]) -> Model | 
             _problem(path, document.line_of(("kind",)), "kind", f"{saw}; expected one of: {known}")
         )
         return None
-    fields = {k: v for k, v in value.items() if k != "kind"}
+    fields = {k: v for k, v in value.items() if k not in ("kind", PHRASES)}
     try:
-        return _converter().structure(fields, model)
+        data = _converter().structure(fields, model)
     except Exception as error:
         reported = {p for p, _line, _m in document.problems}
         for where, message in problems(error):
@@ -149,6 +151,14 @@ def _structure(path: Path, document: Document, found: list[Problem]) -> Model | 
                 _problem(path, document.line_of(where), field_name(where) or None, message)
             )
         return None
+    data, phrase_problems = with_phrase_details(data, value.get(PHRASES), _converter())
+    reported = {p for p, _line, _m in document.problems}
+    found.extend(
+        _problem(path, document.line_of(p), field_name(p), m)
+        for p, m in phrase_problems
+        if p not in reported
+    )
+    return data
 
 
 def _check_exempt_text(
@@ -372,14 +382,21 @@ def load_with_related(
     return record, related
 
 
-def check(paths: Iterable[Path], records_root: Path) -> tuple[list[DocgenError], list[Problem]]:
+def check(
+    paths: Iterable[Path], records_root: Path, as_of: date | None = None
+) -> tuple[list[DocgenError], list[Problem]]:
     """Validate records (and what they refer to) without rendering or writing anything.
 
-    Returns the errors and the domain checks' warnings.
+    Returns the errors and the warnings: the domain checks', and each exemption's with
+    no public-interest reasoning or a review date before ``as_of`` (default: today).
     """
+    from docgen.register import exemption_warnings
+
     errors: list[DocgenError] = []
     warnings: list[Problem] = []
     records = RecordSet(records_root)
     for path in unique_record_files(paths, errors):
-        load_with_related(path, records, errors, warnings)
+        loaded = load_with_related(path, records, errors, warnings)
+        if loaded is not None:
+            warnings.extend(exemption_warnings(loaded[0], as_of or date.today()))
     return errors, warnings

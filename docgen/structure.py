@@ -105,22 +105,35 @@ def _when(value: Any, _type: type) -> When:
     return when
 
 
+EXEMPTION_DETAILS = ("public_interest", "review_by", "released_on")
+"""What an exemption may say besides its paragraphs (for the register and releases)."""
+
+
+def exemption_details(value: dict[str, Any]) -> dict[str, Any]:
+    """An exemption mapping's reasoning (white space folded) and dates, checked."""
+    details: dict[str, Any] = {}
+    if value.get("public_interest") is not None:
+        details["public_interest"] = " ".join(_string(value["public_interest"], str).split())
+    for key in ("review_by", "released_on"):
+        if value.get(key) is not None:
+            details[key] = _date(value[key], date)
+    return details
+
+
 def _exemption(value: Any, _type: type) -> Exemption:
-    """``3``, ``[1, 2]`` or ``{paragraphs: [1], public_interest: ..., review_by: ...}``."""
+    """``3``, ``[1, 2]`` or ``{paragraphs: [1], public_interest: …, review_by: …,
+    released_on: …}``."""
     extra: dict[str, Any] = {}
     if isinstance(value, dict):
-        unknown = set(value) - {"paragraphs", "public_interest", "review_by"}
+        unknown = set(value) - {"paragraphs", *EXEMPTION_DETAILS}
         if unknown:
             raise ValueError(
                 f"unknown field(s) {', '.join(sorted(unknown))} in the exemption; "
-                "expected paragraphs, public_interest, review_by"
+                f"expected paragraphs, {', '.join(EXEMPTION_DETAILS)}"
             )
         if "paragraphs" not in value:
             raise ValueError("the exemption needs 'paragraphs' (1 to 7)")
-        if value.get("public_interest") is not None:
-            extra["public_interest"] = _string(value["public_interest"], str)
-        if value.get("review_by") is not None:
-            extra["review_by"] = _date(value["review_by"], date)
+        extra.update(exemption_details(value))
         value = value["paragraphs"]
     numbers = value if isinstance(value, list) else [value]
     if not numbers or not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers):

@@ -21,6 +21,7 @@ from docgen.models.base import (
     Exemptable,
     notice_text,
 )
+from docgen.models.blocks import Chart
 
 T = TypeVar("T")
 
@@ -38,11 +39,43 @@ def view(data: T, version: Version) -> T:
 
 
 def public_view(value: Any) -> Any:
-    """``value`` with every exempt phrase, mapping and default-exempt field withheld."""
+    """``value`` with every exempt phrase, mapping and default-exempt field withheld.
+
+    The exemptions left in it (for the notices) keep only their paragraphs: the
+    public-interest reasoning and the dates are for the register, not for publication.
+    """
+    return _paragraphs_only(_public_view(value))
+
+
+def _paragraphs_only(value: Any) -> Any:
+    if isinstance(value, Exemption):
+        bare = Exemption(value.paragraphs)
+        return value if bare == value else bare
+    if isinstance(value, Text):
+        spans = tuple(
+            attrs.evolve(s, exemption=_paragraphs_only(s.exemption)) if s.exemption else s
+            for s in value.spans
+        )
+        return value if spans == value.spans else Text(spans)
+    if isinstance(value, tuple):
+        items = tuple(_paragraphs_only(item) for item in value)
+        return items if any(a is not b for a, b in zip(items, value, strict=True)) else value
+    if not attrs.has(type(value)):
+        return value
+    changes = {}
+    for field in attrs.fields(type(value)):
+        current = getattr(value, field.name)
+        new = _paragraphs_only(current)
+        if new is not current:
+            changes[field.name] = new
+    return attrs.evolve(value, **changes) if changes else value
+
+
+def _public_view(value: Any) -> Any:
     if isinstance(value, Text):
         return value.redacted()
     if isinstance(value, tuple):
-        return tuple(public_view(item) for item in value)
+        return tuple(_public_view(item) for item in value)
     if not attrs.has(type(value)):
         return value
     if isinstance(value, Exemptable) and value.exempt is not None:
@@ -54,10 +87,11 @@ def public_view(value: Any) -> Any:
         if default and current is not None:
             new = _withhold_field(current, Exemption(default))
         else:
-            new = public_view(current)
+            new = _public_view(current)
         if new is not current:
             changes[field.name] = new
-    return attrs.evolve(value, **changes) if changes else value
+    viewed = attrs.evolve(value, **changes) if changes else value
+    return value.noted(viewed) if isinstance(value, Chart) else viewed
 
 
 def _redact_kept(value: Any) -> Any:
@@ -88,7 +122,7 @@ def _withhold_field(value: Any, exemption: Exemption) -> Any:
     if isinstance(value, tuple):
         return tuple(_withhold_field(item, exemption) for item in value)
     if isinstance(value, Exemptable):
-        return public_view(attrs.evolve(value, exempt=exemption.merge(value.exempt)))
+        return _public_view(attrs.evolve(value, exempt=exemption.merge(value.exempt)))
     return None
 
 
@@ -150,7 +184,7 @@ def _texts(value: Any, field: str) -> Iterator[tuple[str, str]]:
             yield from _texts(item, f"{field}[{index}]")
     elif isinstance(value, str):
         yield field, value
-    elif attrs.has(type(value)):
+    elif attrs.has(type(value)) and not isinstance(value, Exemption):  # no paper prints it
         for attribute in attrs.fields(type(value)):
             name = f"{field}.{attribute.name}" if field else attribute.name
             yield from _texts(getattr(value, attribute.name), name)

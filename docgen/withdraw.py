@@ -141,6 +141,15 @@ def paper_files(folder: Path) -> list[Path]:
     )
 
 
+def register_files_in(folder: Path) -> list[Path]:
+    """The exempt-information register docgen wrote beside a record's full papers."""
+    from docgen.register import REGISTER_NAMES
+
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    return sorted(path for name in REGISTER_NAMES if (path := folder / name).is_file())
+
+
 def write_stamp(out: Path, record: Record) -> None:
     """Record that ``record``'s papers were built now, and from which file."""
     stamp = out / STAMPS / f"{record.id}.stamp"
@@ -196,7 +205,7 @@ def withdraw_deleted(
         shown = os.path.relpath(source)
         for version in Version:
             papers = out / version.value / record_id
-            for paper in paper_files(papers):
+            for paper in paper_files(papers) + register_files_in(papers):
                 if _delete(paper, errors):
                     withdrawn.append(Withdrawal(paper, f"its record {shown} no longer exists"))
             if papers.is_dir() and not any(papers.iterdir()):

@@ -55,14 +55,13 @@ def test_build_of_the_records_folder_says_which_papers_it_withdrew(
 def test_build_one_format(
     in_project: Path, write_record: Callable[..., Path], minimal_report: str
 ) -> None:
-    """``--format pdf`` builds only the PDFs."""
+    """``--format pdf`` builds only the PDFs (and the register beside the full ones)."""
     write_record(minimal_report, "cabinet-libraries")
     result = CliRunner().invoke(main, ["build", "--format", "pdf"])
     assert result.exit_code == 0, result.output
-    assert (
-        sorted(p.name for p in (in_project / "outputs").rglob("*.*") if ".stamps" not in p.parts)
-        == ["committee_report.pdf"] * 2
-    )
+    assert sorted(
+        p.name for p in (in_project / "outputs").rglob("*.*") if ".stamps" not in p.parts
+    ) == ["committee_report.pdf"] * 2 + ["register.csv", "register.html"]
 
 
 def test_build_into_another_folder(

@@ -29,8 +29,10 @@ SOLID = re.sub(r"\s+", "", PAYLOAD)
 NOT_TEXT = {
     "kind", "role", "area", "key", "indicator", "evidence", "outcome", "sub_region",
     "political_control", "about", "peer_challenge", "when", "by", "status", "email", "telephone",
+    "exempt_phrases",
 }  # fmt: skip
-"""Fields that are codes, ids, dates or addresses rather than text to print."""
+"""Fields that are codes, ids, dates or addresses rather than text to print (and the
+reasons for exempt phrases, which name the phrases as marked and are never printed)."""
 ONE_OF_EACH_KIND = [
     "northfield/cabinet-2026-10-senior-management-review.yaml",
     "commissions/commissions-2019.yaml",

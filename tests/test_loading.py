@@ -128,7 +128,7 @@ def test_an_exemption_mapping_takes_reasons_and_a_review_date(
     exemption = load_record(path).data.sections[0].exempt
     assert exemption is not None
     assert exemption.paragraphs == (3,)
-    assert exemption.public_interest == "Prejudice to negotiations."
+    assert exemption.public_interest == ("Prejudice to negotiations.",)
     assert exemption.review_by == date(2027, 1, 31)
 
 

@@ -12,6 +12,7 @@ import pytest
 from docgen import render as render_module
 from docgen.build import BuildResult, build
 from docgen.errors import LeakError, RecordError
+from docgen.register import REGISTER_NAMES
 from docgen.render import ALL_FORMATS, Format
 from docgen.withdraw import lenient_phrases, read_marks
 
@@ -43,8 +44,11 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 
 def papers(tmp_path: Path, version: str, record_id: str) -> list[str]:
+    """The papers in a record's output folder (its register, beside the full ones, is not one)."""
     folder = tmp_path / "out" / version / record_id
-    return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir() if p.name not in REGISTER_NAMES)
 
 
 def withdrawn(result: BuildResult) -> list[str]:
@@ -66,6 +70,8 @@ def test_building_a_folder_withdraws_the_papers_of_a_record_no_longer_in_it(
     assert result.ok
     assert withdrawn(result) == [
         "full/cabinet-b/committee_report.docx",
+        "full/cabinet-b/register.csv",
+        "full/cabinet-b/register.html",
         "public/cabinet-b/committee_report.docx",
     ]
     assert "no longer exists" in str(result.withdrawn[0])
@@ -114,18 +120,21 @@ def test_a_record_moved_to_another_folder_keeps_its_papers(tmp_path: Path) -> No
 
 
 def test_withdrawing_a_deleted_record_leaves_files_docgen_did_not_write(tmp_path: Path) -> None:
-    """A file beside the papers that is not a paper (a register, a note) stays."""
+    """A file beside the papers that docgen did not write (a note) stays; the record's
+    register, which docgen wrote, goes with its papers."""
     gone = write(tmp_path, "cabinet-b", MINIMAL_REPORT)
     assert built(tmp_path).ok
-    other = tmp_path / "out/full/cabinet-b/register.csv"
+    other = tmp_path / "out/full/cabinet-b/notes.txt"
     other.write_text("kept\n", encoding="utf-8")
     gone.unlink()
     result = built(tmp_path)
     assert withdrawn(result) == [
         "full/cabinet-b/committee_report.docx",
+        "full/cabinet-b/register.csv",
+        "full/cabinet-b/register.html",
         "public/cabinet-b/committee_report.docx",
     ]
-    assert papers(tmp_path, "full", "cabinet-b") == ["register.csv"]
+    assert papers(tmp_path, "full", "cabinet-b") == ["notes.txt"]
 
 
 # A refused public paper

@@ -129,6 +129,8 @@ class Model(Exemptable):
     """A record kind's top-level model: its ``kind`` name and how it is withheld."""
 
     kind: ClassVar[str]
+    default_public_interest: ClassVar[str | None] = None
+    """Why the fields this kind makes exempt by default are withheld (for the register)."""
 
     def references(self) -> list[Reference]:
         """The records this one names by id (each must exist, and be of its kind)."""

@@ -12,7 +12,7 @@ from typing import Self
 
 import attrs
 
-from docgen.exempt import Text
+from docgen.exempt import Exemption, Span, SpanKind, Text, merge_exemptions
 from docgen.limits import MAX_BARS, MAX_CATEGORIES, MAX_SERIES
 from docgen.models.base import NON_EMPTY, Exemptable, notice_text, statement_text
 
@@ -131,6 +131,53 @@ class Chart(Exemptable):
             categories=(notice_text(self.exempt),),
             series=(Series(name=notice_text(self.exempt), values=(0,)),),
             exempt=self.exempt,
+        )
+
+    def noted(self, viewed: Self) -> Self:
+        """The public view of this chart (``viewed``), saying in its title what it withholds.
+
+        A chart is a picture, so a notice drawn in it is no notice at all: the title
+        (the caption, and the alt text written from it) says which categories, series
+        or alt text are withheld and why — by position, never by content. A withheld
+        series is left out rather than drawn as bars of nought; with every series
+        withheld there is nothing left to draw, and the chart is withheld whole.
+        """
+        parts: list[str] = []
+        found: list[Exemption] = []
+        for index, category in enumerate(self.categories):
+            if category.has_exempt:
+                parts.append(f"the name of category {index + 1}")
+                found.extend(category.exemptions)
+        kept = []
+        for index, (series, shown) in enumerate(zip(self.series, viewed.series, strict=True)):
+            if series.exempt is not None:
+                parts.append(f"series {index + 1}")
+                found.append(series.exempt)
+                continue
+            if series.name.has_exempt:
+                parts.append(f"the name of series {index + 1}")
+                found.extend(series.name.exemptions)
+            kept.append(shown)
+        withheld_alt = self.alt is not None and self.alt.has_exempt
+        if withheld_alt:
+            parts.append("the alt text")
+            found.extend(self.alt.exemptions if self.alt is not None else ())
+        exemption = merge_exemptions(found)
+        if exemption is None:
+            return viewed
+        if not kept:
+            return attrs.evolve(self, exempt=exemption).withheld()
+        listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        note = Span(
+            f" – withheld from this chart: {listed} ({exemption.paragraph_words} of Schedule 12A)",
+            SpanKind.NOTICE,
+            exemption,
+        )
+        return attrs.evolve(
+            viewed,
+            title=Text((*viewed.title.spans, note)),
+            series=tuple(kept),
+            alt=None if withheld_alt else viewed.alt,
         )
 
 

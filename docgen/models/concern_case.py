@@ -102,6 +102,14 @@ class ConcernCase(Model):
     """A council on the radar (``kind: concern_case``)."""
 
     kind: ClassVar[str] = "concern_case"
+    default_public_interest: ClassVar[str | None] = (
+        "A concern case is confidential by nature: signs are not evidence, and naming the "
+        "council, the people involved or the substance of the concern while support is "
+        "offered would read as a judgement on hearsay, could harm the council and its "
+        "staff, and would deter councils from engaging early. The public interest in how "
+        "councils at risk are supported is met by publishing the counts of cases by stage "
+        "and outcome."
+    )
 
     authority: Text = attrs.field(metadata=AFFAIRS)
     raised_by: Person = attrs.field(metadata=PERSONAL)
