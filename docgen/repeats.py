@@ -61,20 +61,19 @@ def repeats(
 
 
 def in_id(record_id: str, values: Sequence[ExemptValue], vocabulary: Vocabulary) -> list[str]:
-    """The fields whose exempt text the id spells: a distinctive word of it, or the whole
-    of a name of several words run together ("jose-martinez", "jobloggs")."""
-    id_words = set(words(record_id))
-    squeezed = compact(record_id)
+    """The fields whose exempt text the id spells: a distinctive word of it; or the whole
+    of it, if it has a distinctive word or several words ("health-and-care"), as words
+    or run together ("jobloggs"). A single ordinary word ("Leader") spells nothing."""
+    id_words, id_spaced, squeezed = set(words(record_id)), spaced(record_id), compact(record_id)
     found = []
     for value in values:
         distinctive = vocabulary.distinctive_words(value.text)
-        if not distinctive:
-            continue
+        several = len(words(value.text)) > 1
         together = compact(value.text)
-        if set(distinctive) & id_words or (
-            len(words(value.text)) > 1
-            and len(together) >= MIN_COMPACT_LENGTH
-            and together in squeezed
+        if (
+            set(distinctive) & id_words
+            or ((distinctive or several) and spaced(value.text) in id_spaced)
+            or (several and len(together) >= MIN_COMPACT_LENGTH and together in squeezed)
         ):
             found.append(value.field)
     return list(dict.fromkeys(found))

@@ -18,6 +18,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable
+from pathlib import PurePath
 from urllib.parse import unquote
 
 import attrs
@@ -270,8 +271,13 @@ PATH_COMPACT_MIN_LENGTH = 6
 
 
 def scan_path(path: str, values: Iterable[ExemptValue]) -> list[Leak]:
-    """Leaks in a file path, ignoring punctuation: ``jo-bloggs`` spells "Jo Bloggs"."""
-    words_of_path, squeezed = spaced(path), compact(path)
+    """Leaks in a paper's path, ignoring punctuation: ``jo-bloggs`` spells "Jo Bloggs".
+
+    Only the part docgen names is read: the record id's folder and the file name. The
+    output folder above them is the user's choice and is never published.
+    """
+    named = "/".join(PurePath(path).parts[-2:])
+    words_of_path, squeezed = spaced(named), compact(named)
     leaks = []
     for value in values:
         together = compact(value.text)

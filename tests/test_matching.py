@@ -56,7 +56,10 @@ def refusal(path: Path) -> str:
 
 @pytest.mark.parametrize(
     ("exempt", "copy"),
-    [*((NAME, v) for v in LOOK_ALIKES.values()), *((ACCENTED, v) for v in ACCENT_LOOK_ALIKES.values())],
+    [
+        *((NAME, v) for v in LOOK_ALIKES.values()),
+        *((ACCENTED, v) for v in ACCENT_LOOK_ALIKES.values()),
+    ],
     ids=[*LOOK_ALIKES, *ACCENT_LOOK_ALIKES],
 )
 def test_a_look_alike_copy_of_exempt_text_is_refused_at_load(
@@ -119,7 +122,7 @@ def test_a_name_from_inside_an_exempt_paragraph_is_refused_elsewhere(
 def test_common_words_small_numbers_and_years_of_exempt_text_may_stand_elsewhere(
     write_record: Callable[..., Path],
 ) -> None:
-    """"the", "posts", "3" and "2027" tell nothing: the record loads."""
+    """ "the", "posts", "3" and "2027" tell nothing: the record loads."""
     summary = "[exempt 1]The 3 posts of the Director from 2027[/exempt] change."
     load_record(write_record(report_with(summary, "The 3 posts change from 2027.")))
 
@@ -130,6 +133,7 @@ def test_common_words_small_numbers_and_years_of_exempt_text_may_stand_elsewhere
         ("jose-martinez-review", "José Martínez"),
         ("okonkwo-hale-redeployment", "Marguerite Okonkwo-Hale"),
         ("zofiakowalczyk", "Zofia Kowalczyk"),
+        ("2019-health-and-care", "Health and Care"),
     ],
 )
 def test_an_id_holding_a_word_or_transliteration_of_exempt_text_is_refused(
@@ -232,7 +236,8 @@ def test_one_commission_repeating_anothers_exempt_name_is_refused(tmp_path: Path
     assert any(
         f"{housing}" in str(e)
         and "experience: repeats, unmarked, text that 2019-health-and-care: "
-        "supporting_group[0].name marks exempt" in str(e)
+        "supporting_group[0].name marks exempt"
+        in str(e)
         for e in errors
     ), [str(e) for e in errors]
 
