@@ -13,7 +13,8 @@ own wording prints them. A word is *distinctive* unless it is
   into papers: headings, labels, the statutory sentences),
 * a word of a public fact of the records in question (a field that a public agenda
   shows whatever is exempt: the council, the committee, a meeting's date), or
-* shorter than three letters, or a number of fewer than three digits, or a year.
+* shorter than three letters, or a number of fewer than three digits, or a year, or a
+  number that cites the law ("section 114", "s151").
 """
 
 from __future__ import annotations
@@ -42,6 +43,13 @@ PACKAGE = Path(__file__).resolve().parent
 PACKAGE_TEMPLATES = PACKAGE.parent / "templates"
 WORDING_MODULES = ("papers", "models", "builders")
 """The packages whose string constants are text docgen itself puts into papers."""
+
+CITING_WORDS = frozenset(
+    ("section", "sections", "paragraph", "schedule", "part", "regulation", "article", "clause")
+)
+"""A number after one of these cites the law, not a secret."""
+_STATUTORY = re.compile(r"s\d+[a-z]?")
+"""Section numbers written short: s151, s114, s15."""
 
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
@@ -157,5 +165,18 @@ class Vocabulary:
         return len(word) >= MIN_WORD_LENGTH and word not in self.ordinary
 
     def distinctive_words(self, text: str) -> list[str]:
-        """The distinctive words of ``text``, each once, in order."""
-        return list(dict.fromkeys(w for w in words(text) if self.distinctive(w)))
+        """The distinctive words of ``text``, each once, in order.
+
+        A number that cites the law ("section 114", "s151", "paragraph 3") is no one's
+        secret: it is not distinctive however many digits it has.
+        """
+        found = words(text)
+        return list(
+            dict.fromkeys(
+                word
+                for index, word in enumerate(found)
+                if self.distinctive(word)
+                and not _STATUTORY.fullmatch(word)
+                and not (word.isdigit() and index and found[index - 1] in CITING_WORDS)
+            )
+        )

@@ -262,3 +262,14 @@ def test_a_report_about_a_concern_case_naming_its_council_by_a_short_form_is_ref
         "case-2026-01: authority marks exempt" in str(e)
         for e in errors
     ), [str(e) for e in errors]
+
+
+def test_a_number_that_cites_the_law_may_stand_elsewhere(
+    write_record: Callable[..., Path],
+) -> None:
+    """ "section 151" is the law's, not a secret; the amount beside it is."""
+    summary = "[exempt 3]The section 151 officer doubts Zenquist's £412,000 bid[/exempt]."
+    load_record(write_record(report_with(summary, "The section 151 officer, or s151, agrees.")))
+    assert "a word of the text that summary" in refusal(
+        write_record(report_with(summary, "The section 151 officer doubts a £412,000 bid."))
+    )
