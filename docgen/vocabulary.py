@@ -12,7 +12,8 @@ own wording prints them. A word is *distinctive* unless it is
 * wording of the papers themselves (the templates' text, and the text docgen writes
   into papers: headings, labels, the statutory sentences),
 * a word of a public fact of the records in question (a field that a public agenda
-  shows whatever is exempt: the council, the committee, a meeting's date), or
+  shows whatever is exempt: the council, the committee, a meeting's date; or a name
+  the public view shows as somebody's name), or
 * shorter than three letters, or a number of fewer than three digits, or a year, or a
   number that cites the law ("section 114", "s151").
 """
@@ -35,6 +36,7 @@ import attrs
 from docgen.exempt import SpanKind, Text
 from docgen.models.base import ALWAYS_PUBLIC_KEY
 from docgen.reading import spaced, words
+from docgen.views import public_view
 
 MIN_WORD_LENGTH = 3
 MIN_NUMBER_DIGITS = 3
@@ -44,6 +46,8 @@ PACKAGE_TEMPLATES = PACKAGE.parent / "templates"
 WORDING_MODULES = ("papers", "models", "builders")
 """The packages whose string constants are text docgen itself puts into papers."""
 
+NAME_FIELD = "name"
+"""The field that names a person (or a lead, a peer, a board) in every record kind."""
 CITING_WORDS = frozenset(
     ("section", "sections", "paragraph", "schedule", "part", "regulation", "article", "clause")
 )
@@ -118,20 +122,29 @@ def wording_words(templates: Path = PACKAGE_TEMPLATES) -> frozenset[str]:
 
 
 def public_facts(model: Any) -> Iterator[str]:
-    """The text of every always-public field in ``model`` (its marked phrases left out):
-    the facts an agenda shows whatever else is exempt."""
-    if isinstance(model, tuple):
-        for item in model:
-            yield from public_facts(item)
+    """The public facts of ``model``: what its public view shows in an always-public
+    field (what an agenda shows whatever else is exempt: council, committee, body) or
+    as a name (of a person, a lead, a peer), marked phrases left out.
+
+    A name that the record publishes as somebody's name is public: an exempt paragraph
+    that mentions the report's author does not make the author's name a secret.
+    """
+    yield from _facts(public_view(model))
+
+
+def _facts(value: Any) -> Iterator[str]:
+    if isinstance(value, tuple):
+        for item in value:
+            yield from _facts(item)
         return
-    if not attrs.has(type(model)):
+    if not attrs.has(type(value)):
         return
-    for attribute in attrs.fields(type(model)):
-        value = getattr(model, attribute.name)
-        if attribute.metadata.get(ALWAYS_PUBLIC_KEY):
-            yield from _plain(value)
+    for attribute in attrs.fields(type(value)):
+        field = getattr(value, attribute.name)
+        if attribute.metadata.get(ALWAYS_PUBLIC_KEY) or attribute.name == NAME_FIELD:
+            yield from _plain(field)
         else:
-            yield from public_facts(value)
+            yield from _facts(field)
 
 
 def _plain(value: Any) -> Iterator[str]:

@@ -39,8 +39,11 @@ def replace_in(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def public_papers(path: Path, root: Path) -> dict[str, str]:
-    """Load ``path`` as a build does and render its public Word papers: {paper: text}.
+def public_papers(
+    path: Path, root: Path, formats: tuple[Format, ...] = (Format.DOCX,)
+) -> dict[str, str]:
+    """Load ``path`` as a build does, render its papers (each public one scanned) and
+    return the public Word papers' text: {paper: text}.
 
     Fails the test with docgen's own messages if the record is refused.
     """
@@ -48,10 +51,12 @@ def public_papers(path: Path, root: Path) -> dict[str, str]:
     loaded = load_with_related(path, RecordSet(root), errors)
     assert loaded is not None, [str(e) for e in errors]
     record, related = loaded
-    rendered = render_record(
-        record, related, Templates(TEMPLATES), root.parent / "out", (Format.DOCX,)
-    )
-    return {p.stem: docx_to_text(d) for p, d in rendered.items() if p.parts[-3] == "public"}
+    rendered = render_record(record, related, Templates(TEMPLATES), root.parent / "out", formats)
+    return {
+        p.stem: docx_to_text(d)
+        for p, d in rendered.items()
+        if p.parts[-3] == "public" and p.suffix == ".docx"
+    }
 
 
 def write(root: Path, name: str, text: str) -> Path:
@@ -64,7 +69,8 @@ def write(root: Path, name: str, text: str) -> Path:
 def test_a_wholly_exempt_report_whose_implications_say_none(tmp_path: Path) -> None:
     """The template prints "None" for the background papers; that is no leak."""
     root = tmp_path / "records"
-    papers = public_papers(write(root, "report", "exempt: 3\n" + MINIMAL_REPORT), root)
+    path = write(root, "report", "exempt: 3\n" + MINIMAL_REPORT)
+    papers = public_papers(path, root, (Format.DOCX, Format.PDF))
     assert "Library" not in papers["committee_report"]
 
 
@@ -72,7 +78,7 @@ def test_a_wholly_exempt_report_with_a_section_headed_details(tmp_path: Path) ->
     """The template's "Report details" is the template's."""
     root = tmp_path / "records"
     text = "exempt: 3\n" + MINIMAL_REPORT.replace("heading: Proposal", "heading: Details")
-    public_papers(write(root, "report", text), root)
+    public_papers(write(root, "report", text), root, (Format.DOCX, Format.PDF))
 
 
 def test_a_wholly_exempt_best_value_record_builds(tmp_path: Path) -> None:
@@ -214,3 +220,17 @@ def test_exempt_text_of_common_words_is_still_found_where_nothing_lawful_holds_i
     } == {"summary"}
     assert scan_docx(docx_holding("Councillor Ward spoke."), values)
     assert scan_docx(docx_holding("Mr Edwards spoke of the room."), values) == []
+
+
+def test_an_exempt_paragraph_naming_the_reports_public_author(tmp_path: Path) -> None:
+    """The author's name is published as the author's; mentioning it in exempt text
+    does not make it a secret."""
+    root = tmp_path / "records"
+    text = MINIMAL_REPORT.replace(
+        "      - The cost is met from the existing budget.\n",
+        "      - text: Sam Okafor has agreed the terms with Zenquist Facilities.\n"
+        "        exempt: 3\n",
+    )
+    papers = public_papers(write(root, "report", text), root)
+    assert "Sam Okafor" in papers["committee_report"]
+    assert "Zenquist" not in papers["committee_report"]

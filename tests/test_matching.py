@@ -191,7 +191,10 @@ def replace_in(path: Path, old: str, new: str) -> None:
 def test_a_peer_challenge_repeating_a_best_value_records_exempt_name_is_refused(
     tmp_path: Path,
 ) -> None:
-    """The Best Value papers draw on the peer challenge: the name would reach them."""
+    """The Best Value papers draw on the peer challenge: the name would reach them.
+
+    (The same name as a peer's name would not: it would say the person is a peer, not
+    what the Best Value record withholds.)"""
     root = copy_records(
         tmp_path,
         "best-value/tower-hamlets-directions-2017.yaml",
@@ -204,10 +207,14 @@ def test_a_peer_challenge_repeating_a_best_value_records_exempt_name_is_refused(
         "    - {name: LGA Principal Adviser for London}",
         "    - {name: Ifeoma Ransley-Dunn, exempt: 1}",
     )
-    replace_in(challenge, "Julian Marr", "Ifeoma Ransley\u2010Dunn")
+    replace_in(
+        challenge,
+        "require by 1 August 2018.",
+        "require by 1 August 2018, as the Board's Ifeoma Ransley\u2010Dunn advised.",
+    )
     errors, _ = check([best_value], root)
     assert any(
-        f"{challenge}:42: team[3].name: repeats, unmarked, text that "
+        f"{challenge}:7: scope: repeats, unmarked, text that "
         "tower-hamlets-directions-2017: board.external[0].name marks exempt" in str(e)
         for e in errors
     ), [str(e) for e in errors]
