@@ -86,13 +86,16 @@ def within_record(record_id: str, data: Any) -> Iterator[tuple[str, str]]:
         return
     vocabulary = Vocabulary.of([data])
     for field in in_id(record_id, values, vocabulary):
-        yield (
-            "id",
-            f"the record id (file name) contains the exempt text of {field}; ids "
-            "appear in the public paper's path, so rename the file",
-        )
+        yield "id", _id_message(field)
     for repeat in repeats(list(plain_texts(data)), values, vocabulary):
         yield repeat.field, _message(repeat, repeat.source)
+
+
+def _id_message(source: str) -> str:
+    return (
+        f"the record id (file name) contains the exempt text of {source}; ids "
+        "appear in the public paper's path, so rename the file"
+    )
 
 
 def _message(repeat: Repeat, source: str) -> str:
@@ -124,6 +127,10 @@ def across_records(record: Record, related: Sequence[Record]) -> list[Problem]:
         for other in group:
             if other is repeater or not values[other.id]:
                 continue
+            for field in in_id(repeater.id, values[other.id], vocabulary):
+                problems.append(
+                    Problem(repeater.path, 1, "id", _id_message(f"{other.id}: {field}"))
+                )
             for repeat in repeats(public, values[other.id], vocabulary):
                 problems.append(
                     repeater.problem(repeat.field, _message(repeat, f"{other.id}: {repeat.source}"))

@@ -280,3 +280,18 @@ def test_a_number_that_cites_the_law_may_stand_elsewhere(
     assert "a word of the text that summary" in refusal(
         write_record(report_with(summary, "The section 151 officer doubts a £412,000 bid."))
     )
+
+
+def test_a_reports_id_spelling_the_council_of_the_case_it_is_about_is_refused(
+    tmp_path: Path,
+) -> None:
+    """The report's papers are published under its id."""
+    root = copy_records(tmp_path, "concern-cases/case-2026-01.yaml")
+    report = root / "brackenford-support.yaml"
+    report.write_text(MINIMAL_REPORT + "about: case-2026-01\n", encoding="utf-8")
+    errors, _ = check([report], root)
+    assert any(
+        f"{report}:1: id: the record id (file name) contains the exempt text of "
+        "case-2026-01: authority" in str(e)
+        for e in errors
+    ), [str(e) for e in errors]
