@@ -8,7 +8,7 @@ word of an exempt paragraph, an amount.
 A value that has no distinctive word ("None", "Chair", "Leader", "Details", a date)
 is looked for only when nothing that may lawfully be in the paper holds it: the
 papers' own wording (templates and the text docgen writes) and the public data the
-paper is made from (the public views of the record and of every record it draws on,
+paper is made from (the public views of the record and of every record it shows,
 their dates as papers print them). Finding such a value there is no evidence of a
 leak: the paper prints it whatever the exempt data says. A value with a distinctive
 word is always looked for: the load-time check (`docgen.repeats`) has already refused
@@ -47,9 +47,9 @@ def needles(
     record: Record, references: Sequence[Record], templates: Path = PACKAGE_TEMPLATES
 ) -> list[ExemptValue]:
     """The values and words to look for in the public papers of ``record``."""
-    models = [record.data, *(r.data for r in references)]
     shown_models = record.data.shown([r.data for r in references])
     shown = [r for r in references if any(r.data is m for m in shown_models)]
+    models = [record.data, *(r.data for r in shown)]  # what the paper may print from
     vocabulary = Vocabulary.of(models, templates)
     lawful = _lawful_text(models, templates)
     values = [*exempt_values(record.data)]

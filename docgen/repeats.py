@@ -119,8 +119,11 @@ def across_records(record: Record, related: Sequence[Record]) -> list[Problem]:
     group = [record, *shown]
     if len(group) < 2:
         return []
-    vocabulary = Vocabulary.of([r.data for r in [record, *related]])
-    values = {r.id: list(exempt_values(r.data)) for r in group}
+    vocabulary = Vocabulary.of([r.data for r in group])
+    ids = {r.id for r in group}
+    values = {  # a reference names a record by its id: that is the record's name, not text
+        r.id: [v for v in exempt_values(r.data) if v.text not in ids] for r in group
+    }
     problems = []
     for repeater in group:
         public = list(plain_texts(repeater.data))

@@ -144,6 +144,32 @@ def test_a_lead_exempt_in_one_year_and_public_in_the_next(tmp_path: Path) -> Non
     assert "Dr Imogen Hartwell" in papers["annual_commissions_report"]
 
 
+def test_a_lead_exempt_this_year_is_looked_for_though_public_in_an_earlier_year(
+    tmp_path: Path,
+) -> None:
+    """The counterpart: the year's report must never print this year's withheld lead."""
+    root = copy_records(
+        tmp_path,
+        "commissions/commissions-2019.yaml",
+        "commissions/2018-health-and-care.yaml",
+        "commissions/2019-health-and-care.yaml",
+    )
+    this_year = root / "commissions/2019-health-and-care.yaml"
+    replace_in(this_year, "political_control: Labour}", "political_control: Labour, exempt: 1}")
+    replace_in(this_year, "borough: Camden}", "borough: Camden, exempt: 1}")  # the interest
+    records = RecordSet(root)
+    record = records.load(root / "commissions/commissions-2019.yaml")
+    values = paper_exempt_values(record, records.related(record))
+    leaks = scan_docx(docx_holding("Led by Imogen Hartwell."), values)
+    assert "2019-health-and-care: lead.name" in {leak.field for leak in leaks}
+    assert (
+        "Imogen Hartwell"
+        not in public_papers(root / "commissions/commissions-2019.yaml", root)[
+            "annual_commissions_report"
+        ]
+    )
+
+
 def radar_with(tmp_path: Path, old: str, new: str) -> dict[str, str]:
     root = copy_records(
         tmp_path, "concern-cases/radar-2026-11.yaml", "concern-cases/case-2026-01.yaml"
