@@ -260,3 +260,14 @@ def test_an_exempt_paragraph_naming_the_reports_public_author(tmp_path: Path) ->
     papers = public_papers(write(root, "report", text), root)
     assert "Sam Okafor" in papers["committee_report"]
     assert "Zenquist" not in papers["committee_report"]
+
+
+def test_a_wholly_exempt_record_keeps_a_fact_with_a_phrase_marked_inside(tmp_path: Path) -> None:
+    """The committee is kept, its marked phrase withheld: only the phrase is exempt."""
+    root = tmp_path / "records"
+    text = "exempt: 3\n" + MINIMAL_REPORT.replace(
+        "committee: Cabinet", "committee: Cabinet Zenquist [exempt 1]Jo Bloggs[/exempt]"
+    )
+    fields = [v.text for v in exempt_values(load_record(write(root, "report", text)).data)]
+    assert "Jo Bloggs" in fields and not any("Zenquist" in f for f in fields)
+    assert "Cabinet Zenquist" in public_papers(root / "report.yaml", root)["committee_report"]
