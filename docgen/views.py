@@ -108,8 +108,8 @@ def _exempt_values(value: Any, public: Any, field: str, inherited: bool) -> Iter
     if public is value or (type(public) is type(value) and public == value):
         return  # kept as it is by the public view
     if isinstance(value, Text):
-        kept = isinstance(public, Text) and public == value.redacted()  # marked phrases aside
-        if inherited and not kept:
+        as_is = isinstance(public, Text) and public == value.redacted()  # marks aside
+        if inherited and not as_is:
             yield ExemptValue(field, str(value))
         else:
             for span in value.spans:
