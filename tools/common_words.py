@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from docgen.reading import words  # noqa: E402
+from docgen.reading import words
 
 SOURCES = (Path("/usr/share/dict/british-english"), Path("/usr/share/dict/american-english"))
 ORDINARY_NAMES = """
