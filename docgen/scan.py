@@ -274,19 +274,21 @@ def scan_path(path: str, values: Iterable[ExemptValue]) -> list[Leak]:
     """Leaks in a paper's path, ignoring punctuation: ``jo-bloggs`` spells "Jo Bloggs".
 
     Only the part docgen names is read: the record id's folder and the file name. The
-    output folder above them is the user's choice and is never published.
+    output folder above them is the user's choice and is never published. A value of
+    one ordinary word is not looked for: the id has passed the load-time check, which
+    refuses any distinctive word or whole phrase of exempt text in it, and one word of
+    English in a file name tells nothing (a distinctive word has its own needle).
     """
     named = "/".join(PurePath(path).parts[-2:])
     words_of_path, squeezed = spaced(named), compact(named)
     leaks = []
     for value in values:
         together = compact(value.text)
-        if len(together) < MIN_VALUE_LENGTH:
+        several = len(words(value.text)) > 1
+        if len(together) < MIN_VALUE_LENGTH or not (several or isinstance(value, ExemptWord)):
             continue
         if spaced(value.text) in words_of_path or (
-            len(words(value.text)) > 1
-            and len(together) >= PATH_COMPACT_MIN_LENGTH
-            and together in squeezed
+            several and len(together) >= PATH_COMPACT_MIN_LENGTH and together in squeezed
         ):
             leaks.append(Leak("file path", value.field))
     return leaks

@@ -271,3 +271,11 @@ def test_a_wholly_exempt_record_keeps_a_fact_with_a_phrase_marked_inside(tmp_pat
     fields = [v.text for v in exempt_values(load_record(write(root, "report", text)).data)]
     assert "Jo Bloggs" in fields and not any("Zenquist" in f for f in fields)
     assert "Cabinet Zenquist" in public_papers(root / "report.yaml", root)["committee_report"]
+
+
+def test_a_wholly_exempt_report_whose_id_holds_an_ordinary_word_of_it(tmp_path: Path) -> None:
+    """One ordinary word ("allotments") of a withheld heading in the file name gives
+    nothing away; a distinctive word or a whole phrase would be refused at load."""
+    root = tmp_path / "records"
+    text = "exempt: 3\n" + MINIMAL_REPORT.replace("heading: Proposal", "heading: Allotments")
+    public_papers(write(root, "cabinet-allotments", text), root)
