@@ -38,9 +38,10 @@ if TYPE_CHECKING:
 class ExemptWord(ExemptValue):
     """One distinctive word of an exempt value (the field's), looked for on its own.
 
-    A word is short, so it is looked for only where a reader reads text (the text of a
-    Word part, a PDF's page text and strings), never in binary data or page-description
-    code, where three letters or digits come up by chance; a number only in text."""
+    A word is short, so it is never looked for in binary data or page-description code,
+    where three letters or digits come up by chance; a word of letters is looked for in
+    text, markup and metadata, a number only in text a reader reads (the text of a Word
+    part, a PDF's page text): elsewhere numbers are sizes and positions."""
 
 
 def needles(
