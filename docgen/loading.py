@@ -21,14 +21,12 @@ from docgen.errors import BuildError, DocgenError, Problem, RecordError, Severit
 from docgen.limits import MAX_PROBLEMS, LimitError, read_record_bytes
 from docgen.models import RECORD_KINDS, Model
 from docgen.phrases import PHRASES, with_phrase_details
+from docgen.repeats import across_records, within_record
 from docgen.structure import field_name, make_converter, problems
-from docgen.views import exempt_values, plain_texts
 from docgen.yamlnodes import Document, Path_, YamlSyntaxError, line_of, parse
 
 RECORD_SUFFIXES = (".yaml", ".yml")
 DEFAULT_RECORDS = Path("records")
-MIN_MATCH_LENGTH = 3
-"""Exempt values shorter than this (once folded) are too short to check for in ids."""
 
 
 @attrs.frozen
@@ -52,15 +50,6 @@ class Record:
 @cache
 def _converter() -> Any:
     return make_converter()
-
-
-def fold(text: str) -> str:
-    """Text as the leak checks compare it: case-folded, white space collapsed."""
-    return re.sub(r"\s+", " ", text).strip().casefold()
-
-
-def _alphanumeric(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.casefold())
 
 
 def load_record(path: Path, tree: Path | None = None) -> Record:
@@ -164,33 +153,11 @@ def _structure(path: Path, document: Document, found: list[Problem]) -> Model | 
 def _check_exempt_text(
     path: Path, record_id: str, document: Document, data: Model
 ) -> Iterator[Problem]:
-    """The id must not spell exempt text, and exempt text must not stand unmarked elsewhere."""
-    values = list(exempt_values(data))
-    folded_id = _alphanumeric(record_id)
-    for value in values:
-        compact = _alphanumeric(value.text)
-        if len(compact) >= MIN_MATCH_LENGTH and compact in folded_id:
-            yield _problem(
-                path,
-                1,
-                "id",
-                f"the record id (file name) contains the exempt text of {value.field}; ids "
-                "appear in the public paper's path, so rename the file",
-            )
-    visible = list(plain_texts(data))
-    for value in values:
-        needle = fold(value.text)
-        if len(needle) < MIN_MATCH_LENGTH:
-            continue
-        for field, text in visible:
-            if needle in fold(text):
-                yield _problem(
-                    path,
-                    _line_for(document.lines, field),
-                    field,
-                    f"repeats, unmarked, text that {value.field} marks exempt; the public "
-                    "version would show it: mark it exempt here too, or rephrase",
-                )
+    """The id must not spell exempt text, and exempt text must not stand unmarked elsewhere
+    (`docgen.repeats`)."""
+    for field, message in within_record(record_id, data):
+        line = 1 if field == "id" else _line_for(document.lines, field)
+        yield _problem(path, line, field, message)
 
 
 def _line_for(lines: dict[Path_, int], field: str) -> int | None:
@@ -371,6 +338,9 @@ def load_with_related(
     try:
         record = records.load(path)
         related = records.related(record)
+        repeated = across_records(record, related)
+        if repeated:
+            raise RecordError(record.path, repeated)
     except RecordError as error:
         errors.append(error)
         return None

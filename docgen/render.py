@@ -19,9 +19,11 @@ from docgen.builders.properties import DocumentProperties
 from docgen.errors import LeakError
 from docgen.exempt import Exemption
 from docgen.loading import Record
+from docgen.needles import needles
 from docgen.papers import Paper, Source, papers_for
 from docgen.scan import scan_paper
-from docgen.views import ExemptValue, Version, exempt_values, view
+from docgen.views import ExemptValue, Version, view
+from docgen.vocabulary import PACKAGE_TEMPLATES
 
 if TYPE_CHECKING:
     from docgen.builders.pdf import PdfTemplates
@@ -96,7 +98,7 @@ def render_record(
     scan: only for renders that are compared, never written (`docgen.verify`).
     """
     rendered: dict[Path, bytes] = {}
-    values = paper_exempt_values(record, references) if scan else []
+    values = paper_exempt_values(record, references, templates.folder) if scan else []
     for paper in papers_for(record.kind, record.data):
         for version in versions:
             full = version is Version.FULL
@@ -158,11 +160,10 @@ def _refuse_leaks(
         )
 
 
-def paper_exempt_values(record: Record, references: list[Record]) -> list[ExemptValue]:
-    """Every exempt value a paper of ``record`` could draw on, its references' included."""
-    values = list(exempt_values(record.data))
-    for reference in references:
-        values.extend(
-            ExemptValue(f"{reference.id}: {v.field}", v.text) for v in exempt_values(reference.data)
-        )
-    return values
+def paper_exempt_values(
+    record: Record, references: list[Record], templates: Path | None = None
+) -> list[ExemptValue]:
+    """What the scan looks for in a public paper of ``record``: every exempt value its
+    papers could draw on, its shown references' included, and their distinctive words
+    (`docgen.needles`)."""
+    return needles(record, references, templates or PACKAGE_TEMPLATES)

@@ -3,7 +3,10 @@
 The public view already has no exempt data, so a public paper should never contain
 any. This scan proves it for the file actually written: every member of the .docx
 zip, as raw XML (entities decoded) and with the tags removed (so a word split
-across runs is still found), compared case-insensitively with white space folded.
+across runs is still found), compared as a reader reads text (`docgen.reading`:
+case, accents, look-alike quotes and dashes, invisible characters folded) and as
+whole words, so "Ward" is not found in "Edwards". What it looks for comes from
+`docgen.needles`: exempt values and their distinctive words.
 It reports the field an exempt value came from, never the value itself, so its
 report can go into a public log.
 """
@@ -15,11 +18,14 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable
+from pathlib import PurePath
 from urllib.parse import unquote
 
 import attrs
 from lxml import etree
 
+from docgen.needles import ExemptWord
+from docgen.reading import compact, data_words, spaced, words
 from docgen.views import ExemptValue
 
 MIN_VALUE_LENGTH = 3
@@ -28,7 +34,6 @@ SPACELESS_MIN_LENGTH = 8
 """Values at least this long are also searched for with all white space removed."""
 
 _XML_PARSER = etree.XMLParser(resolve_entities=False, huge_tree=True, no_network=True)
-_SPACE = re.compile(r"\s+")
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -46,30 +51,40 @@ class Leak:
 @attrs.frozen
 class _Needle:
     field: str
-    folded: str
-    spaceless: str | None
+    spaced: str
+    compact: str | None
+    level: int
+    """The least reader-like text it is looked for in (`READER`, `MARKUP`, `DATA`)."""
 
 
-def _fold(text: str) -> str:
-    return _SPACE.sub(" ", text).strip().casefold()
+READER, MARKUP, DATA = 0, 1, 2
+"""How a piece of a file is read: text a reader sees (every needle is looked for);
+markup, names and metadata (whole values and words of letters: numbers there are
+sizes and positions); binary data or page-description code (whole values only)."""
 
 
 def _needles(values: Iterable[ExemptValue]) -> list[_Needle]:
     needles = []
     for value in values:
-        folded = _fold(value.text)
-        if len(folded) < MIN_VALUE_LENGTH:
+        together = compact(value.text)
+        if len(together) < MIN_VALUE_LENGTH:
             continue
-        spaceless = folded.replace(" ", "")
+        several = len(words(value.text)) > 1
+        level = DATA
+        if isinstance(value, ExemptWord):
+            level = READER if any(c.isdigit() for c in together) else MARKUP
         needles.append(
             _Needle(
-                value.field, folded, spaceless if len(spaceless) >= SPACELESS_MIN_LENGTH else None
+                value.field,
+                spaced(value.text),
+                together if several and len(together) >= SPACELESS_MIN_LENGTH else None,
+                level,
             )
         )
     return needles
 
 
-def _xml_forms(raw: str) -> list[str] | None:
+def _xml_forms(raw: str) -> list[tuple[str, int]] | None:
     """What a reader can get out of an XML part: text (runs joined, and spaced), attribute
     values, comments. Tag and attribute *names* are left out: they are the format's,
     and a short exempt value would match them by chance."""
@@ -82,33 +97,62 @@ def _xml_forms(raw: str) -> list[str] | None:
     pieces = [piece for piece in root.itertext() if piece]
     attributes = [value for node in root.iter() for value in node.attrib.values()]
     comments = [node.text or "" for node in root.iter(etree.Comment, etree.ProcessingInstruction)]
-    return ["".join(pieces), " ".join(pieces), " | ".join(attributes), " | ".join(comments)]
+    return [
+        ("".join(pieces), READER),
+        (" ".join(pieces), READER),
+        (" | ".join(attributes), MARKUP),
+        (" | ".join(comments), MARKUP),
+    ]
 
 
-def _haystacks(raw: str) -> list[str]:
-    """The forms of one part's text that a value is looked for in.
+def _haystacks(raw: str, level: int) -> list[tuple[str, int]]:
+    """The forms of one part's text that a value is looked for in, each with how it is read.
 
     XML is read as a parser reads it (entities decoded): its text with tags removed (a
     word split across runs) and with a space between pieces (words in separate
     paragraphs), its attribute values and its comments. Anything else is taken as it
-    is. %-encoding (relationship targets) is undone in both.
+    is, at ``level`` (binary data, with NULs or bytes that are not UTF-8, as data).
+    %-encoding (relationship targets) is undone in both.
     """
     forms = _xml_forms(raw) if raw.lstrip().startswith("<") else None
     if forms is None:  # not XML, or not well-formed: read it every way at once
-        forms = [raw, html.unescape(raw), *(html.unescape(_TAG.sub(s, raw)) for s in ("", " "))]
+        if _binary(raw):
+            level = DATA
+        texts = [raw, html.unescape(raw), *(html.unescape(_TAG.sub(s, raw)) for s in ("", " "))]
+        forms = [(text, level) for text in texts]
     if "%" in raw:
-        forms.extend(unquote(form) for form in list(forms))
-    return [_fold(form) for form in forms]
+        forms.extend((unquote(form), how) for form, how in list(forms))
+    return forms
 
 
-def scan_text(part: str, raw: str, values: Iterable[ExemptValue]) -> list[Leak]:
-    """Leaks of ``values`` in one part's text (XML or plain)."""
-    haystacks = _haystacks(raw)
-    squeezed = [h.replace(" ", "") for h in haystacks]
+def _binary(raw: str) -> bool:
+    return "\x00" in raw or "\ufffd" in raw
+
+
+def _words_forms(raw: str, level: int) -> list[tuple[str, str, int]]:
+    """Each form of ``raw`` as (its words spaced, its words run together, how it is read)."""
+    read = data_words if _binary(raw) else words
+    found = []
+    for form, how in _haystacks(raw, level):
+        found_words = read(form)
+        found.append((f" {' '.join(found_words)} ", "".join(found_words), how))
+    return found
+
+
+def scan_text(
+    part: str, raw: str, values: Iterable[ExemptValue], level: int = MARKUP
+) -> list[Leak]:
+    """Leaks of ``values`` in one part's text (XML, or plain text read at ``level``)."""
+    needles = _needles(values)
+    if not needles:
+        return []
+    forms = _words_forms(raw, level)
     leaks = []
-    for needle in _needles(values):
-        found = any(needle.folded in h for h in haystacks) or (
-            needle.spaceless is not None and any(needle.spaceless in h for h in squeezed)
+    for needle in needles:
+        found = any(
+            needle.spaced in words_of or (needle.compact is not None and needle.compact in squeezed)
+            for words_of, squeezed, how in forms
+            if how <= needle.level
         )
         if found:
             leaks.append(Leak(part, needle.field))
@@ -157,7 +201,7 @@ def scan_pdf(data: bytes, values: Iterable[ExemptValue], name: str = "") -> list
     values = list(values)
     leaks: list[Leak] = []
     for number, text in enumerate(page_texts(data), start=1):
-        leaks.extend(scan_text(f"page {number} text", text, values))
+        leaks.extend(scan_text(f"page {number} text", text, values, READER))
     with pikepdf.open(io.BytesIO(data)) as pdf:
         strings: list[str] = []
         for obj in pdf.objects:
@@ -167,7 +211,7 @@ def scan_pdf(data: bytes, values: Iterable[ExemptValue], name: str = "") -> list
                     content = obj.read_bytes()
                 except pikepdf.PdfError:
                     content = obj.read_raw_bytes()
-                leaks.extend(scan_text(f"stream {obj.objgen[0]}", _decode(content), values))
+                leaks.extend(scan_text(f"stream {obj.objgen[0]}", _decode(content), values, DATA))
         leaks.extend(scan_text("strings and names", "\n".join(strings), values))
     if name:
         leaks.extend(scan_path(name, values))
@@ -222,16 +266,29 @@ def _scan_zip(data: bytes, values: list[ExemptValue], prefix: str) -> list[Leak]
     return leaks
 
 
-def _alphanumeric(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.casefold())
+PATH_COMPACT_MIN_LENGTH = 6
+"""A name of several words is also looked for run together in a path ("jobloggs")."""
 
 
 def scan_path(path: str, values: Iterable[ExemptValue]) -> list[Leak]:
-    """Leaks in a file path, ignoring punctuation: ``jo-bloggs`` spells "Jo Bloggs"."""
-    squeezed = _alphanumeric(path)
-    return [
-        Leak("file path", value.field)
-        for value in values
-        if len(_alphanumeric(value.text)) >= MIN_VALUE_LENGTH
-        and _alphanumeric(value.text) in squeezed
-    ]
+    """Leaks in a paper's path, ignoring punctuation: ``jo-bloggs`` spells "Jo Bloggs".
+
+    Only the part docgen names is read: the record id's folder and the file name. The
+    output folder above them is the user's choice and is never published. A value of
+    one ordinary word is not looked for: the id has passed the load-time check, which
+    refuses any distinctive word or whole phrase of exempt text in it, and one word of
+    English in a file name tells nothing (a distinctive word has its own needle).
+    """
+    named = "/".join(PurePath(path).parts[-2:])
+    words_of_path, squeezed = spaced(named), compact(named)
+    leaks = []
+    for value in values:
+        together = compact(value.text)
+        several = len(words(value.text)) > 1
+        if len(together) < MIN_VALUE_LENGTH or not (several or isinstance(value, ExemptWord)):
+            continue
+        if spaced(value.text) in words_of_path or (
+            several and len(together) >= PATH_COMPACT_MIN_LENGTH and together in squeezed
+        ):
+            leaks.append(Leak("file path", value.field))
+    return leaks

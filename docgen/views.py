@@ -134,10 +134,22 @@ class ExemptValue:
     text: str
 
 
-def exempt_values(value: Any, field: str = "", inherited: bool = False) -> Iterator[ExemptValue]:
-    """Every exempt text in ``value``: marked phrases, and all text in exempt mappings."""
+def exempt_values(value: Any, field: str = "") -> Iterator[ExemptValue]:
+    """Every exempt text in ``value``: marked phrases, and all text in exempt mappings.
+
+    What the public view keeps is never listed, whatever marks it sits under: a
+    withheld mapping that keeps its council's name, or a commission's period, has
+    not withheld them, so finding them in a public paper is no leak.
+    """
+    yield from _exempt_values(value, public_view(value), field, False)
+
+
+def _exempt_values(value: Any, public: Any, field: str, inherited: bool) -> Iterator[ExemptValue]:
+    if public is value or (type(public) is type(value) and public == value):
+        return  # kept as it is by the public view
     if isinstance(value, Text):
-        if inherited:
+        as_is = isinstance(public, Text) and public == value.redacted()  # marks aside
+        if inherited and not as_is:
             yield ExemptValue(field, str(value))
         else:
             for span in value.spans:
@@ -145,8 +157,10 @@ def exempt_values(value: Any, field: str = "", inherited: bool = False) -> Itera
                     yield ExemptValue(field, span.text)
         return
     if isinstance(value, tuple):
+        kept = public if isinstance(public, tuple) else ()
         for index, item in enumerate(value):
-            yield from exempt_values(item, f"{field}[{index}]", inherited)
+            counterpart = kept[index] if index < len(kept) else None
+            yield from _exempt_values(item, counterpart, f"{field}[{index}]", inherited)
         return
     if isinstance(value, str) and inherited:
         yield ExemptValue(field, value)
@@ -158,14 +172,16 @@ def exempt_values(value: Any, field: str = "", inherited: bool = False) -> Itera
     if not attrs.has(type(value)):
         return
     inside = inherited or (isinstance(value, Exemptable) and value.exempt is not None)
+    same_shape = type(public) is type(value)
     for attribute in attrs.fields(type(value)):
         if attribute.name == "exempt" or attribute.metadata.get(FIXED_CHOICE_KEY):
             continue
         name = f"{field}.{attribute.name}" if field else attribute.name
         default = bool(attribute.metadata.get(EXEMPT_BY_DEFAULT))
-        public = bool(attribute.metadata.get(ALWAYS_PUBLIC_KEY))
-        keep = (inside and not public) or default
-        yield from exempt_values(getattr(value, attribute.name), name, keep)
+        always = bool(attribute.metadata.get(ALWAYS_PUBLIC_KEY))
+        keep = (inside and not always) or default
+        counterpart = getattr(public, attribute.name) if same_shape else None
+        yield from _exempt_values(getattr(value, attribute.name), counterpart, name, keep)
 
 
 def plain_texts(value: Any, field: str = "") -> Iterator[tuple[str, str]]:

@@ -44,7 +44,7 @@ from docgen.models.base import (
     Model,
 )
 from docgen.papers import PAPERS
-from docgen.views import ExemptValue, Version, exempt_values
+from docgen.views import ExemptValue, Version, _exempt_values, exempt_values
 from docgen.yamlnodes import YamlSyntaxError, parse
 
 PAPER_SUFFIXES = (".docx", ".pdf")
@@ -386,7 +386,10 @@ def _lenient(raw: Any, hint: Any, field: str, inherited: bool) -> Iterator[Exemp
         except Exception:  # the part that does not load: walk it as written
             pass
         else:
-            yield from exempt_values(value, field, inherited)
+            if inherited:  # under an exempt mapping: all of it (as `exempt_values` has it)
+                yield from _exempt_values(value, None, field, inherited)
+            else:
+                yield from exempt_values(value, field)
             return
     model = _model_of(hint)
     if model is not None and isinstance(raw, str) and model.shorthand is not None:
@@ -421,7 +424,7 @@ def _lenient(raw: Any, hint: Any, field: str, inherited: bool) -> Iterator[Exemp
         else:
             yield from (ExemptValue(field, phrase) for phrase in lenient_phrases(raw))
     elif isinstance(raw, date) and inherited:
-        yield from exempt_values(raw, field, inherited)
+        yield from _exempt_values(raw, None, field, inherited)
 
 
 @cache

@@ -49,7 +49,7 @@ def test_build_of_the_records_folder_says_which_papers_it_withdrew(
         "withdrawn: outputs/public/cabinet-leisure/committee_report.docx: its record "
         "records/cabinet-leisure.yaml no longer exists"
     ) in result.output
-    assert "0 written, 2 unchanged, 0 failed, 2 withdrawn" in result.output
+    assert "0 written, 2 unchanged, 0 failed, 4 withdrawn" in result.output
 
 
 def test_build_one_format(

@@ -299,11 +299,11 @@ def test_a_withheld_timetable_line_keeps_no_date(tmp_path: Path, templates: Temp
     edit(
         challenge,
         "{activity: Follow up visit, when: Spring 2028}",
-        "{activity: Follow up visit, when: Spring 2028, exempt: 2}",
+        "{activity: Quillfeather follow up visit, when: Spring 2028, exempt: 2}",
     )
     papers = public_papers(root, challenge, templates)
     assert {"position_statement.docx", "proposal_report.pdf"} <= set(papers)
     for name, data in papers.items():
-        assert found_in(data, "Spring 2028", "Follow up visit") == [], name
+        assert found_in(data, "Spring 2028", "Quillfeather") == [], name
     alt = docx_to_text(papers["position_statement.docx"])
     assert "1 further line of the timetable, not for publication, not shown" in alt

@@ -143,3 +143,9 @@ class Model(Exemptable):
     def warnings(self, related: Sequence[Model]) -> Iterator[tuple[str | None, str]]:
         """Domain checks that warn (never stop a build), given the records drawn in."""
         return iter(())
+
+    def shown(self, related: Sequence[Model]) -> Sequence[Model]:
+        """Those of ``related`` whose content this record's papers show (all, unless a
+        kind draws some in only to work something out from them, as a year's
+        commissions consult earlier years to count a lead's years)."""
+        return related

@@ -167,6 +167,7 @@ class Commission(Model):
             policy_area=statement_text(self.exempt),
             portfolio=notice_text(self.exempt),
             year=self.year,
+            period=self.period,  # the standard period: the public year says it anyway
             lead=Lead(
                 name=notice_text(self.exempt),
                 borough=notice_text(self.exempt),
@@ -202,6 +203,10 @@ class CommissionSet(Model):
         """This year's commissions among ``related``, by policy area."""
         found = [m for m in related if isinstance(m, Commission) and m.year == self.year]
         return sorted(found, key=lambda c: str(c.policy_area).casefold())
+
+    def shown(self, related: Sequence[Model]) -> Sequence[Model]:
+        """This year's commissions: earlier and later years are consulted, not shown."""
+        return self.members(related)
 
     def warnings(self, related: Sequence[Model]) -> Iterator[tuple[str | None, str]]:
         yield from leaders_committee_in_october(self)

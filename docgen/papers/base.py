@@ -128,7 +128,8 @@ class Paper(ABC):
 
 
 def meeting_line(data: object) -> str | None:
-    """``Cabinet – 14 October 2026 – Item 9``: the agenda facts a withheld paper still shows.
+    """``Cabinet – 14 October 2026 – Item 9``: the agenda facts a withheld paper still shows
+    (for a paper of a council rather than of a meeting, the council's name).
 
     Read from the public view, where only facts an agenda prints anyway (the committee,
     the meeting date, the item) survive a record's exemption as a whole.
@@ -136,7 +137,8 @@ def meeting_line(data: object) -> str | None:
     committee = getattr(data, "committee", None)
     meeting_date = getattr(data, "meeting_date", None)
     if committee is None or meeting_date is None:
-        return None
+        council = getattr(data, "council", None)  # a paper of a council, not of a meeting
+        return None if council is None else str(council)
     item = getattr(data, "item", None)
     parts = [str(committee), long_date(meeting_date)]
     if item is not None:
