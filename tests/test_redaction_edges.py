@@ -293,6 +293,34 @@ def test_the_diversity_figures_leave_out_a_withheld_lead(
         assert found_in(data, "Ada Quist", "Havering", "Independent") == [], name
 
 
+def test_a_feedback_letter_marked_exempt_is_withheld_whole(
+    tmp_path: Path, templates: Templates
+) -> None:
+    """Its date, addressee and signatory are the letter: none of them reaches the public."""
+    root = copy_records(tmp_path, "peer-challenges")
+    challenge = root / "peer-challenges/tower-hamlets-2018.yaml"
+    edit(
+        challenge, "feedback:\n  date: 2018-07-04\n", "feedback:\n  exempt: 3\n  date: 2018-07-04\n"
+    )
+    papers = public_papers(root, challenge, templates)
+    for suffix in ("docx", "pdf"):
+        data = papers[f"feedback_letter.{suffix}"]
+        assert found_in(data, "4 July 2018", "2018-07-04", "CPC/2018/TH", "Ferrers") == []
+        assert "not for publication by virtue of paragraph 3" in reader_text(suffix, data)
+
+
+def test_a_peer_challenge_exempt_as_a_whole_withholds_its_letter_too(
+    tmp_path: Path, templates: Templates
+) -> None:
+    root = copy_records(tmp_path, "peer-challenges")
+    challenge = root / "peer-challenges/tower-hamlets-2018.yaml"
+    edit(challenge, "kind: peer_challenge\n", "kind: peer_challenge\nexempt: 3\n")
+    papers = public_papers(root, challenge, templates)
+    assert {"feedback_letter.docx", "feedback_letter.pdf"} <= set(papers)
+    for name, data in papers.items():
+        assert "not for publication by virtue of paragraph 3" in reader_text(name, data), name
+
+
 def test_a_withheld_timetable_line_keeps_no_date(tmp_path: Path, templates: Templates) -> None:
     root = copy_records(tmp_path, "peer-challenges")
     challenge = root / "peer-challenges/northfield-2027.yaml"

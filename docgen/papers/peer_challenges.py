@@ -14,7 +14,7 @@ from typing import Any
 
 from docgen.builders.environment import long_date
 from docgen.builders.properties import DocumentProperties
-from docgen.exempt import Text
+from docgen.exempt import Exemption, Text
 from docgen.models.base import Model, notice_text
 from docgen.models.blocks import Paragraph, Table, TableRow
 from docgen.models.committee_report import CommitteeReport, Section
@@ -357,6 +357,12 @@ class FeedbackLetter(Paper):
 
     def applies(self, data: Model) -> bool:
         return isinstance(data, PeerChallenge) and data.feedback is not None and bool(data.findings)
+
+    def withheld_in_public(self, source: Source) -> Exemption | None:
+        """The letter is its ``feedback:`` details: marked exempt, it is withheld whole."""
+        assert isinstance(source.data, PeerChallenge)
+        feedback = source.data.feedback
+        return None if feedback is None else feedback.exempt
 
     def context(self, source: Source) -> dict[str, Any]:
         challenge = source.data
