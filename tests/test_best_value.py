@@ -187,3 +187,18 @@ def test_a_report_dated_before_what_it_reports_warns(write_record: Callable[...,
 def test_deadlines_in_requirements_are_not_events(write_record: Callable[..., Path]) -> None:
     text = BEST_VALUE.replace("Review achievement.", "Review achievement by 1 August 2018.")
     assert found(write_record, text) == ([], [])
+
+
+def test_a_direction_the_submission_completes_is_met_in_the_submission(
+    example_papers: dict[str, bytes],
+) -> None:
+    """Direction 3 (the independent review, submitted with the letter): met in the
+    submission, in progress in the board's report before it."""
+    submission = docx_to_text(
+        example_papers["tower-hamlets-directions-2017/dclg_submission/public.docx"]
+    )
+    assert "| [Table Text] \u25cf Met: by this submission" in submission
+    board = docx_to_text(
+        example_papers["tower-hamlets-directions-2017/board_progress_report/public.docx"]
+    )
+    assert "by this submission" not in board

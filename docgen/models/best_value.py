@@ -47,6 +47,9 @@ class Direction(Exemptable):
     status: str = attrs.field(metadata=ALWAYS_PUBLIC)
     action: tuple[Text, ...] = ()
     evidence: tuple[Text, ...] = ()
+    met_by_submission: bool = attrs.field(default=False, metadata=ALWAYS_PUBLIC)
+    """The submission itself completes it (an independent review "submitted to the
+    Secretary of State"): the submission reports it as met, earlier papers as they stand."""
 
     @property
     def marker(self) -> str:
@@ -67,6 +70,7 @@ class Direction(Exemptable):
             deadline=self.deadline,
             owner=notice,
             status=self.status,
+            met_by_submission=self.met_by_submission,
             exempt=self.exempt,
         )
 
@@ -173,6 +177,7 @@ class BestValue(Model):
                 direction.deadline is not None
                 and direction.deadline < submitted
                 and direction.status != "met"
+                and not direction.met_by_submission
             ):
                 yield (
                     f"directions[{index}].status",

@@ -15,7 +15,7 @@ from typing import Any
 from docgen.builders.environment import long_date
 from docgen.builders.properties import DocumentProperties
 from docgen.exempt import Exemption, Text
-from docgen.models.best_value import BestValue, Direction
+from docgen.models.best_value import STATUS_MARKERS, BestValue, Direction
 from docgen.models.blocks import Paragraph, Table, TableRow
 from docgen.models.committee_report import CommitteeReport, Section
 from docgen.models.peer_challenge import PeerChallenge
@@ -42,15 +42,20 @@ def _deadline(direction: Direction) -> Text:
     return Text.plain(long_date(direction.deadline) if direction.deadline else "None set")
 
 
-def _status(direction: Direction, as_at: date) -> Text:
-    """The status with its marker, and "overdue" when the deadline passed before ``as_at``."""
+def _status(direction: Direction, as_at: date, submission: bool) -> Text:
+    """The status with its marker, and "overdue" when the deadline passed before ``as_at``.
+
+    In the submission, a direction the submission itself completes is met.
+    """
+    if submission and direction.met_by_submission:
+        return Text.plain(f"{STATUS_MARKERS['met']}: by this submission")
     overdue = (
         direction.deadline is not None and direction.deadline < as_at and direction.status != "met"
     )
     return Text.plain(direction.marker + (" – overdue" if overdue else ""))
 
 
-def progress_table(record: BestValue, as_at: date) -> Table:
+def progress_table(record: BestValue, as_at: date, submission: bool = False) -> Table:
     """One row per direction: requirement, deadline, action taken, evidence, and status
     with its marker, flagged overdue when its deadline passed before the paper's date."""
     return Table(
@@ -67,7 +72,7 @@ def progress_table(record: BestValue, as_at: date) -> Table:
                     _deadline(direction),
                     _joined(direction.action),
                     _joined(direction.evidence),
-                    _status(direction, as_at),
+                    _status(direction, as_at, submission),
                 ),
                 exempt=direction.exempt,
             )
@@ -131,7 +136,7 @@ class DclgSubmission(Paper):
                 ", we enclose the Council's submission: our progress against each direction, the "
                 "independent review of our achievement, and our action plan.",
             ),
-            "progress": progress_table(record, submission.dated),
+            "progress": progress_table(record, submission.dated, submission=True),
             "review": review(challenge),
             "review_source": (
                 text(
