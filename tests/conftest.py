@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +39,27 @@ implications:
   legal: None
   equalities: None
 """
+
+
+def copy_records(tmp_path: Path, *names: str) -> Path:
+    """Example records (files or whole folders under records/) copied into a temporary
+    records folder, to be changed there; returns that folder."""
+    root = tmp_path / "records"
+    for name in names:
+        source, target = RECORDS / name, root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            shutil.copy(source, target)
+    return root
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    """Change a copied record's text once, failing the test if ``old`` is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 class DocxTextSnapshot(SingleFileSnapshotExtension):

@@ -10,7 +10,6 @@ of an unrelated word ("Ward" in "Edwards"). None of these may stop the build.
 from __future__ import annotations
 
 import io
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -21,22 +20,7 @@ from docgen.render import Format, Templates, paper_exempt_values, render_record
 from docgen.scan import scan_docx
 from docgen.views import exempt_values
 
-from .conftest import MINIMAL_REPORT, RECORDS, TEMPLATES
-
-
-def copy_records(tmp_path: Path, *names: str) -> Path:
-    root = tmp_path / "records"
-    for name in names:
-        target = root / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(RECORDS / name, target)
-    return root
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+from .conftest import MINIMAL_REPORT, TEMPLATES, copy_records, replace_in
 
 
 def public_papers(

@@ -8,7 +8,6 @@ paper finds the same.
 from __future__ import annotations
 
 import io
-import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +20,7 @@ from docgen.render import paper_exempt_values
 from docgen.scan import scan_docx, scan_text
 from docgen.views import ExemptValue
 
-from .conftest import MINIMAL_REPORT, RECORDS
+from .conftest import MINIMAL_REPORT, copy_records, replace_in
 
 NAME = "Zofia Kowalczyk-O'Hara"
 
@@ -170,22 +169,6 @@ def test_the_scan_finds_a_surname_of_an_exempt_name_alone(
     leaks = scan_docx(docx_holding("Ms Okonkwo\u2013Hale has agreed."), values)
     assert {leak.field for leak in leaks} == {"summary"}
     assert scan_docx(docx_holding("Ms Hale has agreed."), values) == []  # "hale" is English
-
-
-def copy_records(tmp_path: Path, *names: str) -> Path:
-    """Example records copied into a temporary records folder, to be changed there."""
-    root = tmp_path / "records"
-    for name in names:
-        target = root / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(RECORDS / name, target)
-    return root
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_a_peer_challenge_repeating_a_best_value_records_exempt_name_is_refused(

@@ -9,7 +9,6 @@ the file), not only in the text a reader sees.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -22,26 +21,12 @@ from docgen.render import Templates, render_record
 from docgen.scan import scan_paper
 from docgen.views import ExemptValue
 
-from .conftest import RECORDS, TEMPLATES
+from .conftest import TEMPLATES, copy_records, replace_in
 
 
 @pytest.fixture(scope="module")
 def templates() -> Templates:
     return Templates(TEMPLATES)
-
-
-def copy_records(tmp_path: Path, *folders: str) -> Path:
-    """The example records of ``folders`` in a temporary ``records/``."""
-    root = tmp_path / "records"
-    for folder in folders:
-        shutil.copytree(RECORDS / folder, root / folder)
-    return root
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def public_papers(root: Path, path: Path, templates: Templates) -> dict[str, bytes]:
@@ -73,7 +58,7 @@ def test_a_commission_set_exempt_as_a_whole_withholds_the_commissions_it_gathers
 ) -> None:
     root = copy_records(tmp_path, "commissions")
     record_set = root / "commissions/commissions-2019.yaml"
-    edit(record_set, "kind: commission_set\n", "kind: commission_set\nexempt: 3\n")
+    replace_in(record_set, "kind: commission_set\n", "kind: commission_set\nexempt: 3\n")
     papers = public_papers(root, record_set, templates)
     assert set(papers) == {
         f"{p}.{x}" for p in ("annual_commissions_report", "mou_draft") for x in ("docx", "pdf")
@@ -95,7 +80,7 @@ def test_a_radar_exempt_as_a_whole_reports_no_counts_of_its_cases(
 ) -> None:
     root = copy_records(tmp_path, "concern-cases")
     radar = root / "concern-cases/radar-2026-11.yaml"
-    edit(radar, "kind: radar\n", "kind: radar\nexempt: 3\n")
+    replace_in(radar, "kind: radar\n", "kind: radar\nexempt: 3\n")
     for name, data in public_papers(root, radar, templates).items():
         text = reader_text(name, data)
         assert "on the radar, at these stages" not in text, name
@@ -299,7 +284,7 @@ def test_a_feedback_letter_marked_exempt_is_withheld_whole(
     """Its date, addressee and signatory are the letter: none of them reaches the public."""
     root = copy_records(tmp_path, "peer-challenges")
     challenge = root / "peer-challenges/tower-hamlets-2018.yaml"
-    edit(
+    replace_in(
         challenge, "feedback:\n  date: 2018-07-04\n", "feedback:\n  exempt: 3\n  date: 2018-07-04\n"
     )
     papers = public_papers(root, challenge, templates)
@@ -314,7 +299,7 @@ def test_a_peer_challenge_exempt_as_a_whole_withholds_its_letter_too(
 ) -> None:
     root = copy_records(tmp_path, "peer-challenges")
     challenge = root / "peer-challenges/tower-hamlets-2018.yaml"
-    edit(challenge, "kind: peer_challenge\n", "kind: peer_challenge\nexempt: 3\n")
+    replace_in(challenge, "kind: peer_challenge\n", "kind: peer_challenge\nexempt: 3\n")
     papers = public_papers(root, challenge, templates)
     assert {"feedback_letter.docx", "feedback_letter.pdf"} <= set(papers)
     for name, data in papers.items():
@@ -324,7 +309,7 @@ def test_a_peer_challenge_exempt_as_a_whole_withholds_its_letter_too(
 def test_a_withheld_timetable_line_keeps_no_date(tmp_path: Path, templates: Templates) -> None:
     root = copy_records(tmp_path, "peer-challenges")
     challenge = root / "peer-challenges/northfield-2027.yaml"
-    edit(
+    replace_in(
         challenge,
         "{activity: Follow up visit, when: Spring 2028}",
         "{activity: Quillfeather follow up visit, when: Spring 2028, exempt: 2}",
