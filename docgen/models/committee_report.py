@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
-from typing import Self
+from typing import Literal, Self
 
 import attrs
 
@@ -169,6 +169,10 @@ class CommitteeReport(Model):
     appendices: tuple[Appendix, ...] = ()
     background_papers: tuple[BackgroundPaper, ...] = ()
     about: str | None = None
+    numbering: Literal["straight", "sectional"] = attrs.field(
+        default="straight", metadata=ALWAYS_PUBLIC
+    )
+    """``straight`` (1, 2, 3 … through the report) or ``sectional`` (1.1, 1.2, 2.1 …)."""
 
     def references(self) -> list[Reference]:
         return [] if self.about is None else [Reference("about", self.about)]
