@@ -59,7 +59,7 @@ def test_every_problem_is_reported_with_line_and_field(write_record: Callable[..
             paragraphs:
               - text: hi
                 exempt: 8
-        implications: {financial: None, legal: None}
+        implications: {financial: None, equalities: None}
         """
     )
     assert problems_of(path) == [
@@ -68,7 +68,7 @@ def test_every_problem_is_reported_with_line_and_field(write_record: Callable[..
         f"{path}:4: item: expected text, found int 7; put it in quotes",
         f"{path}:5: titel: unknown field; did you mean 'title'? (known fields: about, action, "
         "appendices, background_papers, body, committee, contact, exempt, implications, item, "
-        "meeting_date, purpose, recommendations, recommendations_lead_in, report_by, sections, "
+        "meeting_date, numbering, purpose, recommendations, recommendations_lead_in, report_by, sections, "
         "summary, title)",
         f"{path}:6: report_by.job_titel: unknown field; did you mean 'job_title'? "
         "(known fields: exempt, job_title, name)",
@@ -77,7 +77,7 @@ def test_every_problem_is_reported_with_line_and_field(write_record: Callable[..
         f"{path}:9: recommendations: expected a list, found str 'do it'",
         f"{path}:14: sections[0].paragraphs[0].exempt: exempt: 8 is not a paragraph of Part 1 "
         "of Schedule 12A; expected a number from 1 to 7",
-        f"{path}:15: implications.equalities: is required but missing",
+        f"{path}:15: implications.legal: is required but missing",
     ]
 
 

@@ -202,19 +202,22 @@ def committee_report() -> dict[str, str]:
             + tag("{%p endfor %}"),
         ),
     ]
-    implications = []
-    for key, heading in (
-        ("financial", "Financial"),
-        ("legal", "Legal"),
-        ("equalities", "Equalities"),
-    ):
-        implications += [
-            para("Heading1", run(f"{heading} implications{{{{ implications_for }}}}")),
-            tag(
-                f"{{{{p block(report.implications.{key}, 'BodyText', none, false, "
-                f"label=exempt_label(report.implications.{key})) }}}}"
-            ),
-        ]
+    part_shade = "(part.exempt is not none and not public)"
+    implications = [
+        tag("{%p for part in implications %}"),
+        tag(
+            "{{p paragraph(part.heading, 'Heading1', list=word_list(part), "
+            f"label=exempt_label(part), shaded={part_shade}) }}}}"
+        ),
+        tag("{%p for para in part.paragraphs %}"),
+        tag("{%p if word_list(para) %}"),
+        numbered_block("para", part_shade),
+        tag("{%p else %}"),
+        tag(f"{{{{p block(para, 'BodyText', none, {part_shade}, label=exempt_label(para)) }}}}"),
+        tag("{%p endif %}"),
+        tag("{%p endfor %}"),
+        tag("{%p endfor %}"),
+    ]
     body = [
         *paragraph_macro(),
         para("Committee", run("{{r runs(report.committee) }}")),

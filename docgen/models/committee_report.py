@@ -100,20 +100,61 @@ class Recommendation(Exemptable):
         return type(self)(text=notice_text(self.exempt), exempt=self.exempt)
 
 
+def _paragraphs(value: Paragraph | tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """An implication as the paragraphs under its heading (one, or several in order)."""
+    return (value,) if isinstance(value, Paragraph) else tuple(value)
+
+
+def _optional_paragraphs(
+    value: Paragraph | tuple[Paragraph, ...] | None,
+) -> tuple[Paragraph, ...] | None:
+    return None if value is None else _paragraphs(value)
+
+
 @attrs.frozen(kw_only=True)
 class Implications(Exemptable):
-    """The implications every report states, each of them "None" rather than absent."""
+    """The implications a report states: financial and legal always ("None" rather than
+    absent), equalities unless the body's house style has no such heading.
 
-    financial: Paragraph
-    legal: Paragraph
-    equalities: Paragraph
+    Each is a paragraph or a list of them; its heading is the house style's unless the
+    record names it (Tower Hamlets: "Comments of the Chief Finance Officer").
+    """
+
+    financial: tuple[Paragraph, ...] = attrs.field(converter=_paragraphs)
+    legal: tuple[Paragraph, ...] = attrs.field(converter=_paragraphs)
+    equalities: tuple[Paragraph, ...] | None = attrs.field(
+        default=None, converter=_optional_paragraphs
+    )
+    financial_heading: Text | None = None
+    legal_heading: Text | None = None
+    equalities_heading: Text | None = None
+
+    @classmethod
+    def prepare(cls, value: object) -> object:
+        """A record may give an implication as one paragraph or a list: make it a list."""
+        if not isinstance(value, dict):
+            return value
+        return {
+            key: item if key not in IMPLICATIONS or isinstance(item, list) else [item]
+            for key, item in value.items()
+        }
 
     def withheld(self) -> Self:
         assert self.exempt is not None
-        placeholder = Paragraph(text=statement_text(self.exempt), exempt=self.exempt)
+
+        def placeholder() -> tuple[Paragraph, ...]:
+            return (Paragraph(text=statement_text(self.exempt), exempt=self.exempt),)
+
         return type(self)(
-            financial=placeholder, legal=placeholder, equalities=placeholder, exempt=self.exempt
+            financial=placeholder(),
+            legal=placeholder(),
+            equalities=None if self.equalities is None else placeholder(),
+            exempt=self.exempt,
         )
+
+
+IMPLICATIONS = ("financial", "legal", "equalities")
+"""The implications a report may state, in the order it states them."""
 
 
 @attrs.frozen(kw_only=True)

@@ -13,7 +13,7 @@ from docgen.exempt import SCHEDULE_12A, Exemption, Span, Text, merge_exemptions
 from docgen.models.committee_report import CommitteeReport
 from docgen.papers.base import Paper, Source, register
 from docgen.papers.compose import in_words
-from docgen.papers.report_numbers import report_numbers
+from docgen.papers.report_numbers import implication_sections, report_numbers
 from docgen.register import Entry, composed_entries, numbered_entries
 from docgen.views import exemptions_in
 
@@ -112,7 +112,8 @@ class CommitteeReportPaper(Paper):
                 f"{in_words(count).capitalize()} further {noun} not listed: exempt under "
                 f"{exemption.paragraph_words} of {SCHEDULE_12A}."
             )
-        numbers = report_numbers(report, public=source.public)
+        implications = implication_sections(report)
+        numbers = report_numbers(report, public=source.public, implications=implications)
         public_exemption = exemptions_in(report) if source.public else None
 
         def exempt_label(item: object) -> str | None:
@@ -140,7 +141,7 @@ class CommitteeReportPaper(Paper):
             "running_marking": self.running_marking(source),
             "meeting_date": long_date(report.meeting_date),
             "lead_in": lead_in(report),
-            "implications_for": f" for {report.body}" if report.body else "",
+            "implications": implications,
             "running_header": running_header(report),
             "background_papers": listed,
             "withheld_background_papers": withheld_note,

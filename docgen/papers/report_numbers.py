@@ -25,11 +25,37 @@ import attrs
 
 from docgen.exempt import SCHEDULE_12A, Exemption, Span, SpanKind, Text
 from docgen.models.blocks import Paragraph
-from docgen.models.committee_report import CommitteeReport, Section, Subsection
+from docgen.models.committee_report import IMPLICATIONS, CommitteeReport, Section, Subsection
 
 NumberingStyle = Literal["straight", "sectional"]
 STRAIGHT_LIST = "paragraphs"
 SECTIONAL_LIST = "sections"
+
+
+@attrs.frozen(eq=False)
+class ImplicationSection:
+    """One implication as the report prints it: its heading and the paragraphs under it."""
+
+    heading: Text
+    paragraphs: tuple[Paragraph, ...]
+    exempt: Exemption | None = None
+
+
+def implication_sections(report: CommitteeReport) -> tuple[ImplicationSection, ...]:
+    """The implications in order, each under the record's heading or the house style's
+    ("Financial implications for the Council"); an implication not stated is left out."""
+    implications = report.implications
+    body = f" for {report.body}" if report.body else ""
+    found = []
+    for key in IMPLICATIONS:
+        paragraphs = getattr(implications, key)
+        if paragraphs is None:
+            continue
+        heading = getattr(implications, f"{key}_heading") or Text.plain(
+            f"{key.capitalize()} implications{body}"
+        )
+        found.append(ImplicationSection(heading, paragraphs, implications.exempt))
+    return tuple(found)
 
 
 @attrs.frozen
@@ -101,7 +127,7 @@ class _Counter:
     restart: bool = False
     """The next numbered item starts a new Word list instance (after a withheld passage)."""
 
-    def heading(self, section: Section) -> None:
+    def heading(self, section: object) -> None:
         if not self.sectional:
             return
         self.section += 1
@@ -147,13 +173,24 @@ class _Counter:
 
 
 def report_numbers(
-    report: CommitteeReport, *, public: bool, style: NumberingStyle | None = None
+    report: CommitteeReport,
+    *,
+    public: bool,
+    implications: tuple[ImplicationSection, ...] | None = None,
 ) -> ReportNumbers:
-    """The numbers of ``report`` as the version being rendered shows them."""
+    """The numbers of ``report`` as the version being rendered shows them.
+
+    In sectional numbering the implications are numbered sections too (``implications``:
+    the ones the templates are given, so their headings are known by identity).
+    """
     numbers = ReportNumbers()
-    sectional = (style or report.numbering) == "sectional"
+    sectional = report.numbering == "sectional"
     main = _Counter(numbers, sectional, SECTIONAL_LIST if sectional else STRAIGHT_LIST)
     _sections(main, report.sections, public)
+    if sectional:
+        for part in implication_sections(report) if implications is None else implications:
+            main.heading(part)
+            main.paragraphs(part.paragraphs)
     for index, appendix in enumerate(report.appendices, start=1):
         counter = _Counter(numbers, False, f"{STRAIGHT_LIST}/appendix-{index}")
         counter.paragraphs(appendix.paragraphs)
