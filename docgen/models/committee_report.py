@@ -140,16 +140,17 @@ class Implications(Exemptable):
         }
 
     def withheld(self) -> Self:
-        assert self.exempt is not None
+        exempt = self.exempt
+        assert exempt is not None
 
         def placeholder() -> tuple[Paragraph, ...]:
-            return (Paragraph(text=statement_text(self.exempt), exempt=self.exempt),)
+            return (Paragraph(text=statement_text(exempt), exempt=exempt),)
 
         return type(self)(
             financial=placeholder(),
             legal=placeholder(),
             equalities=None if self.equalities is None else placeholder(),
-            exempt=self.exempt,
+            exempt=exempt,
         )
 
 
