@@ -116,9 +116,10 @@ def test_a_report_numbered_by_section_numbers_its_headings_and_paragraphs(
 
 @pytest.mark.parametrize("record", EXAMPLE_IDS)
 def test_each_example_has_a_sensible_number_of_pages(papers: dict[str, bytes], record: str) -> None:
-    """A committee report of these sizes runs to two to eight A4 pages."""
+    """A committee report of these sizes runs to two to twelve A4 pages (reference 000,
+    reproduced whole with its appendix, is the longest)."""
     with pikepdf.open(io.BytesIO(papers[f"{record}/full.pdf"])) as pdf:
-        assert 2 <= len(pdf.pages) <= 8
+        assert 2 <= len(pdf.pages) <= 12
         _, _, width, height = pdf.pages[0].mediabox
     assert (round(float(width) / 72 * 25.4), round(float(height) / 72 * 25.4)) == (210, 297)
 

@@ -170,7 +170,7 @@ def committee_report() -> dict[str, str]:
             "Job title",
             para("TableText", run("{{r runs(report.report_by.job_title) }}")),
         ),
-        label_row("Date", para("TableText", run("{{ meeting_date }}"))),
+        *optional_row("meeting_date", "Date", para("TableText", run("{{ meeting_date }}"))),
         label_row("Contact officer", para("TableText", run("{{r runs(report.contact.name) }}"))),
         *optional_row(
             "report.contact.telephone",
@@ -187,6 +187,38 @@ def committee_report() -> dict[str, str]:
         ),
         *optional_row(
             "report.action", "Action", para("TableText", run("{{r runs(report.action) }}"))
+        ),
+        *optional_row(
+            "report.wards_affected",
+            "Wards affected",
+            para("TableText", run("{{r runs(report.wards_affected) }}")),
+        ),
+        *optional_row(
+            "key_decision", "Key decision", para("TableText", run("{{r runs(key_decision) }}"))
+        ),
+        *optional_row(
+            "report.portfolio_holder",
+            "Portfolio holder",
+            para(
+                "TableText",
+                run(
+                    "{{r runs(report.portfolio_holder.name) }}{% if report.portfolio_holder."
+                    "job_title %}, {{r runs(report.portfolio_holder.job_title) }}{% endif %}"
+                ),
+            ),
+        ),
+        tag_row("{%tr for role, signed in sign_off %}", 2),
+        row(
+            cell(LABEL, para("TableLabel", run("{{r runs(role) }}")), shade="F2F2F2"),
+            cell(VALUE, para("TableText", run("{{r runs(signed) }}"))),
+        ),
+        tag_row("{%tr endfor %}", 2),
+        *optional_row(
+            "appendix_list",
+            "Appendices",
+            tag("{%p for line in appendix_list %}")
+            + tag("{{p paragraph(line, 'TableText') }}")
+            + tag("{%p endfor %}"),
         ),
     ]
     summary_rows = [
@@ -233,6 +265,7 @@ def committee_report() -> dict[str, str]:
         para("ReportTitle", run("{{r runs(report.title) }}")),
         *sections_loop("report.sections", "false"),
         *implications,
+        tag("{%p if background_papers_shown %}"),
         para("Heading1", run("Background papers")),
         tag("{%p for item in background_papers %}"),
         tag("{{p paragraph(item.title, 'ListBullet', label=exempt_label(item), " + SHADE + ") }}"),
@@ -241,6 +274,15 @@ def committee_report() -> dict[str, str]:
         tag("{%p endfor %}"),
         tag("{%p if withheld_background_papers %}"),
         para("BodyText", run("{{r runs(withheld_background_papers) }}")),
+        tag("{%p endif %}"),
+        tag("{%p endif %}"),
+        tag("{%p if attachments_shown %}"),
+        para("Heading1", run("Attachments")),
+        tag("{%p for line in appendix_list %}"),
+        tag("{{p paragraph(line, 'ListBullet') }}"),
+        tag("{%p else %}"),
+        para("BodyText", run("None")),
+        tag("{%p endfor %}"),
         tag("{%p endif %}"),
         tag("{%p if reasons %}"),
         para("Heading1", run("Reasons for exemption")),

@@ -125,9 +125,11 @@ class Implications(Exemptable):
     equalities: tuple[Paragraph, ...] | None = attrs.field(
         default=None, converter=_optional_paragraphs
     )
+    risk: tuple[Paragraph, ...] | None = attrs.field(default=None, converter=_optional_paragraphs)
     financial_heading: Text | None = None
     legal_heading: Text | None = None
     equalities_heading: Text | None = None
+    risk_heading: Text | None = None
 
     @classmethod
     def prepare(cls, value: object) -> object:
@@ -150,11 +152,12 @@ class Implications(Exemptable):
             financial=placeholder(),
             legal=placeholder(),
             equalities=None if self.equalities is None else placeholder(),
+            risk=None if self.risk is None else placeholder(),
             exempt=exempt,
         )
 
 
-IMPLICATIONS = ("financial", "legal", "equalities")
+IMPLICATIONS = ("financial", "legal", "equalities", "risk")
 """The implications a report may state, in the order it states them."""
 
 
@@ -189,6 +192,20 @@ class BackgroundPaper(Exemptable):
 
 
 @attrs.frozen(kw_only=True)
+class SignOff(Exemptable):
+    """An officer's clearance of the report (the Monitoring Officer, the Chief Finance
+    Officer): their role, name and the day they signed it off."""
+
+    role: Text
+    name: Text
+    signed_on: date | None = None
+
+    def withheld(self) -> Self:
+        assert self.exempt is not None
+        return type(self)(role=self.role, name=notice_text(self.exempt), exempt=self.exempt)
+
+
+@attrs.frozen(kw_only=True)
 class CommitteeReport(Model):
     """A report to a committee or board (``kind: committee_report``)."""
 
@@ -196,20 +213,31 @@ class CommitteeReport(Model):
 
     committee: Text = attrs.field(metadata=ALWAYS_PUBLIC)
     body: Text | None = attrs.field(default=None, metadata=ALWAYS_PUBLIC)
-    meeting_date: date = attrs.field(metadata=ALWAYS_PUBLIC)
+    meeting_date: date | None = attrs.field(default=None, metadata=ALWAYS_PUBLIC)
+    """Optional only for a copy of a paper that prints none (a reproduction)."""
     item: Text | None = attrs.field(default=None, metadata=ALWAYS_PUBLIC)
     title: Text
     report_by: Person
     contact: Contact
     purpose: Text | None = None
     action: Text | None = None
+    wards_affected: Text | None = None
+    key_decision: bool | None = None
+    forward_plan_reference: Text | None = None
+    portfolio_holder: Person | None = None
+    sign_off: tuple[SignOff, ...] = ()
     summary: Text
     recommendations_lead_in: Text | None = None
     recommendations: tuple[Recommendation, ...] = attrs.field(metadata=NON_EMPTY)
     sections: tuple[Section, ...] = attrs.field(metadata=NON_EMPTY)
+    reasons_for_recommendations: tuple[Paragraph, ...] = ()
+    alternative_options: tuple[Paragraph, ...] = ()
     implications: Implications
     appendices: tuple[Appendix, ...] = ()
     background_papers: tuple[BackgroundPaper, ...] = ()
+    closing_lists: tuple[Literal["background_papers", "attachments"], ...] = ("background_papers",)
+    """The lists that close the report: background papers, and/or "Attachments" (the
+    appendices by title), each "None" when empty."""
     about: str | None = None
     numbering: Literal["straight", "sectional"] = attrs.field(
         default="straight", metadata=ALWAYS_PUBLIC
@@ -220,6 +248,11 @@ class CommitteeReport(Model):
         return [] if self.about is None else [Reference("about", self.about)]
 
     def problems(self) -> Iterator[tuple[str | None, str]]:
+        if self.forward_plan_reference is not None and not self.key_decision:
+            yield (
+                "forward_plan_reference",
+                "only a key decision has a Forward Plan reference; add key_decision: true",
+            )
         if self.about is not None and not RECORD_ID.fullmatch(self.about):
             yield (
                 "about",

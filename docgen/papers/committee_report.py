@@ -10,7 +10,8 @@ import attrs
 from docgen.builders.environment import long_date
 from docgen.builders.properties import DocumentProperties
 from docgen.exempt import SCHEDULE_12A, Exemption, Span, Text, merge_exemptions
-from docgen.models.committee_report import CommitteeReport
+from docgen.models.base import notice_text
+from docgen.models.committee_report import CommitteeReport, Section, SignOff
 from docgen.papers.base import Paper, Source, register
 from docgen.papers.compose import in_words
 from docgen.papers.report_numbers import implication_sections, report_numbers
@@ -67,6 +68,49 @@ def reasons_for_exemption(entries: list[Entry]) -> list[ReasonRow]:
     return rows
 
 
+def closing_sections(report: CommitteeReport) -> tuple[Section, ...]:
+    """The reasons for the recommendations and the alternative options considered, as
+    numbered sections after the record's own (so its cross-references keep their numbers)."""
+    found = []
+    for heading, paragraphs in (
+        ("Reasons for the recommendations", report.reasons_for_recommendations),
+        ("Alternative options considered", report.alternative_options),
+    ):
+        if paragraphs:
+            found.append(Section(heading=Text.plain(heading), paragraphs=paragraphs))
+    return tuple(found)
+
+
+def key_decision(report: CommitteeReport) -> Text | None:
+    """``Yes – Forward Plan reference FP/2026/041``, ``Yes``, ``No``, or None if not said."""
+    if report.key_decision is None:
+        return None
+    if not report.key_decision:
+        return Text.plain("No")
+    if report.forward_plan_reference is None:
+        return Text.plain("Yes")
+    return Text((Span("Yes – Forward Plan reference "), *report.forward_plan_reference.spans))
+
+
+def sign_off_line(item: SignOff) -> tuple[Text, Text]:
+    """A sign-off row: the role, and the name with the day it was signed off."""
+    if item.signed_on is None:
+        return item.role, item.name
+    return item.role, Text((*item.name.spans, Span(f", {long_date(item.signed_on)}")))
+
+
+def appendix_list(report: CommitteeReport, public: bool) -> list[Text]:
+    """The appendices by number and title, for the front page (a withheld one by number)."""
+    found = []
+    for number, appendix in enumerate(report.appendices, start=1):
+        if public and appendix.exempt is not None:
+            title = notice_text(appendix.exempt)
+        else:
+            title = appendix.title
+        found.append(Text((Span(f"Appendix {number} – "), *title.spans)))
+    return found
+
+
 def publication_note(exemption: Exemption) -> Text:
     """The line at the top of a part-exempt report's public version."""
     return Text.plain(
@@ -83,7 +127,9 @@ def lead_in(report: CommitteeReport) -> Text:
 
 
 def running_header(report: CommitteeReport) -> str:
-    parts = [str(report.committee), long_date(report.meeting_date)]
+    parts = [str(report.committee)]
+    if report.meeting_date is not None:
+        parts.append(long_date(report.meeting_date))
     if report.item is not None:
         parts.append(f"Item {report.item}")
     return " – ".join(parts)
@@ -112,6 +158,8 @@ class CommitteeReportPaper(Paper):
                 f"{in_words(count).capitalize()} further {noun} not listed: exempt under "
                 f"{exemption.paragraph_words} of {SCHEDULE_12A}."
             )
+        record = report
+        report = attrs.evolve(report, sections=report.sections + closing_sections(report))
         implications = implication_sections(report)
         numbers = report_numbers(report, public=source.public, implications=implications)
         public_exemption = exemptions_in(report) if source.public else None
@@ -132,14 +180,19 @@ class CommitteeReportPaper(Paper):
             "reasons": (
                 []
                 if source.public
-                else reasons_for_exemption(numbered_entries(self.name, source.record_id, report))
+                else reasons_for_exemption(numbered_entries(self.name, source.record_id, record))
             ),
             "reasons_columns": REASONS_COLUMNS,
             "report": report,
             "public": source.public,
             "marking": self.marking(source),
             "running_marking": self.running_marking(source),
-            "meeting_date": long_date(report.meeting_date),
+            "meeting_date": long_date(report.meeting_date) if report.meeting_date else None,
+            "key_decision": key_decision(report),
+            "sign_off": [sign_off_line(item) for item in report.sign_off],
+            "appendix_list": appendix_list(report, source.public),
+            "background_papers_shown": "background_papers" in report.closing_lists,
+            "attachments_shown": "attachments" in report.closing_lists,
             "lead_in": lead_in(report),
             "implications": implications,
             "running_header": running_header(report),
@@ -152,7 +205,10 @@ class CommitteeReportPaper(Paper):
         assert isinstance(report, CommitteeReport)
         return DocumentProperties(
             title=str(report.title),
-            subject=f"{report.committee}, {long_date(report.meeting_date)}",
+            subject=", ".join(
+                [str(report.committee)]
+                + ([long_date(report.meeting_date)] if report.meeting_date else [])
+            ),
             author=str(report.report_by.name),
             keywords=f"committee report; {report.committee}",
             created=report.meeting_date,
