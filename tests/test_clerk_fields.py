@@ -38,7 +38,7 @@ def test_the_front_page_gives_wards_key_decision_portfolio_holder_sign_off_and_a
         ("Wards affected", "None directly"),
         ("Key decision", "Yes – Forward Plan reference FP/2026/041"),
         ("Portfolio holder", "Councillor Adaeze Whitfield, Cabinet Member for Resources"),
-        ("Monitoring Officer", "Gwen Marchetti, 2 October 2026"),
+        ("Monitoring Officer", "Gwen Marchetti, 5 October 2026"),
         ("Chief Finance Officer", "Robert Nakamura-Lee, 1 October 2026"),
         ("Appendices", "Appendix 1 – Comparable councils' senior management structures"),
     ]:

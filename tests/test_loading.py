@@ -67,9 +67,11 @@ def test_every_problem_is_reported_with_line_and_field(write_record: Callable[..
         f"{path}:3: meeting_date: '2017-02-30' is not a real date; expected YYYY-MM-DD",
         f"{path}:4: item: expected text, found int 7; put it in quotes",
         f"{path}:5: titel: unknown field; did you mean 'title'? (known fields: about, action, "
-        "appendices, background_papers, body, committee, contact, exempt, implications, item, "
-        "meeting_date, numbering, purpose, recommendations, recommendations_lead_in, report_by, sections, "
-        "summary, title)",
+        "alternative_options, appendices, background_papers, body, closing_lists, committee, "
+        "contact, exempt, forward_plan_reference, implications, item, key_decision, "
+        "meeting_date, numbering, portfolio_holder, purpose, reasons_for_recommendations, "
+        "recommendations, recommendations_lead_in, report_by, sections, sign_off, summary, "
+        "title, wards_affected)",
         f"{path}:6: report_by.job_titel: unknown field; did you mean 'job_title'? "
         "(known fields: exempt, job_title, name)",
         f"{path}:7: contact.name: an [exempt] phrase is never closed with [/exempt]",
