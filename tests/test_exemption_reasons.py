@@ -173,3 +173,16 @@ def test_a_word_list_can_go_on_from_a_given_number() -> None:
     assert numbering.num_id("paragraphs/main-resumed-1@6") == 2
     extended = numbering.extend(b"<w:numbering></w:numbering>").decode()
     assert '<w:startOverride w:val="6"/>' in extended
+
+
+def test_the_reasons_column_is_the_widest_in_word(cabinet: dict[str, bytes]) -> None:
+    """The reasoning is the long text of the panel, so its column gets the room."""
+    import re
+    import zipfile
+    from io import BytesIO
+
+    with zipfile.ZipFile(BytesIO(cabinet["full.docx"])) as archive:
+        xml = archive.read("word/document.xml").decode()
+    panel = xml[xml.index('w:tblCaption w:val="Each exempt item') :]
+    grid = [int(w) for w in re.findall(r'<w:gridCol w:w="(\d+)"/>', panel.split("</w:tblGrid>")[0])]
+    assert len(grid) == 4 and grid[2] > max(grid[0], grid[1], grid[3])

@@ -288,7 +288,8 @@ def committee_report() -> dict[str, str]:
         para("Heading1", run("Reasons for exemption")),
         tag(
             "{{p table('Each exempt item, the paragraph of Schedule 12A that applies, why and "
-            "when it is reviewed', reasons_columns, reasons, shade_exempt_rows=false) }}"
+            "when it is reviewed', reasons_columns, reasons, shade_exempt_rows=false, "
+            "shares=[5, 3, 10, 3]) }}"
         ),
         tag("{%p endif %}"),
         tag("{%p for appendix in report.appendices %}"),

@@ -242,33 +242,42 @@ def picture_helper(media: Media) -> Any:
     return picture
 
 
-def table(caption: Text | str, columns: Any, rows: Any, *, shade_exempt_rows: bool) -> Markup:
+def table(
+    caption: Text | str,
+    columns: Any,
+    rows: Any,
+    *,
+    shade_exempt_rows: bool,
+    shares: Any = None,
+) -> Markup:
     """A whole table: a heading row repeated on each page, rows that never split.
 
-    ``rows`` are objects with ``cells`` (and ``exempt``, shaded when asked).
+    ``rows`` are objects with ``cells`` (and ``exempt``, shaded when asked). Columns are
+    equally wide unless ``shares`` gives each column's share of the width (``[1, 3]``).
     """
     count = max(len(columns), 1)
-    width = 9638 // count
-    grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(count))
+    parts = list(shares) if shares else [1] * count
+    widths = [9638 * part // sum(parts) for part in parts]
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
 
-    def cell(text: Any, style: str, shading: str = "") -> str:
+    def cell(text: Any, style: str, index: int, shading: str = "") -> str:
         return (
-            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
+            f'<w:tc><w:tcPr><w:tcW w:w="{widths[index]}" w:type="dxa"/>{shading}</w:tcPr>'
             f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{runs(text)}</w:p></w:tc>'
         )
 
-    header = "".join(cell(c, "TableLabel") for c in columns)
+    header = "".join(cell(c, "TableLabel", i) for i, c in enumerate(columns))
     body = []
     for row in rows:
         shading = ""
         if shade_exempt_rows and getattr(row, "exempt", None) is not None:
             shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{EXEMPT_PARAGRAPH_SHADING}"/>'
-        cells = "".join(cell(c, "TableText", shading) for c in row.cells)
+        cells = "".join(cell(c, "TableText", i, shading) for i, c in enumerate(row.cells))
         body.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
     caption_text = escape(str(caption))
     return Markup(
         f'<w:p><w:pPr><w:pStyle w:val="Caption"/><w:keepNext/></w:pPr>{runs(caption)}</w:p>'
-        f'<w:tbl><w:tblPr><w:tblStyle w:val="HeaderTable"/><w:tblW w:w="{width * count}" w:type="dxa"/>'
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="HeaderTable"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
         f'<w:tblLayout w:type="fixed"/><w:tblCaption w:val="{caption_text}"/></w:tblPr>'
         f"<w:tblGrid>{grid}</w:tblGrid>"
         f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header}</w:tr>{''.join(body)}</w:tbl>"
