@@ -104,6 +104,11 @@ class Exemption:
         return "paragraphs " + ", ".join(numbers[:-1]) + " and " + numbers[-1]
 
     @property
+    def label(self) -> str:
+        """The label a full version shows in the shading: which paragraph applies."""
+        return f"[Exempt: {self.paragraph_words} of Schedule 12A]"
+
+    @property
     def notice(self) -> str:
         """The short notice left where an exempt phrase or paragraph was."""
         return f"[Not for publication: {self.paragraph_words} of Schedule 12A]"

@@ -93,32 +93,15 @@ class Entry:
         )
 
 
-def paragraph_numbers(report: CommitteeReport) -> dict[int, int]:
-    """Each numbered paragraph's number (by object identity), as the templates number them.
+def paragraph_numbers(report: CommitteeReport) -> dict[int, str]:
+    """Each numbered paragraph's number (by object identity), as the full version shows it.
 
-    1, 2, 3 … through the sections and their sub-sections; from 1 again in each
-    appendix, its own paragraphs first, then its sections'.
+    ``5`` or ``3.2`` (sectional numbering); from 1 again in each appendix.
     """
-    numbers: dict[int, int] = {}
+    from docgen.papers.report_numbers import report_numbers
 
-    def number(paragraphs: Iterable[Paragraph], count: int) -> int:
-        for paragraph in paragraphs:
-            count += 1
-            numbers.setdefault(id(paragraph), count)
-        return count
-
-    count = 0
-    for section in report.sections:
-        count = number(section.paragraphs, count)
-        for sub in section.subsections:
-            count = number(sub.paragraphs, count)
-    for appendix in report.appendices:
-        count = number(appendix.paragraphs, 0)
-        for section in appendix.sections:
-            count = number(section.paragraphs, count)
-            for sub in section.subsections:
-                count = number(sub.paragraphs, count)
-    return numbers
+    labels = report_numbers(report, public=False).labels
+    return {key: label.rstrip(".") for key, label in labels.items()}
 
 
 @attrs.define
@@ -127,7 +110,7 @@ class _Walk:
 
     paper: str
     record: str
-    numbers: dict[int, int]
+    numbers: dict[int, str]
     default_reason: str | None
     entries: list[Entry] = attrs.field(factory=list)
 
@@ -189,7 +172,7 @@ def _what(value: object) -> str:
 
 
 def _place(
-    parent: object, name: str, index: int | None, value: object, numbers: dict[int, int]
+    parent: object, name: str, index: int | None, value: object, numbers: dict[int, str]
 ) -> list[str]:
     """The words that say where ``value`` (field ``name`` of ``parent``) is in the paper."""
     position = "" if index is None else f" {index + 1}"
@@ -316,6 +299,22 @@ def _walk(paper: str, record_id: str, data: Model, numbered: bool = False) -> _W
     walk = _Walk(paper, record_id, numbers, _default_reason(data))
     walk.walk(data, "", [])
     return walk
+
+
+def numbered_entries(paper: str, record_id: str, report: CommitteeReport) -> list[Entry]:
+    """The withheld items of a committee report, each placed by its paragraph number."""
+    return _walk(paper, record_id, report, numbered=True).entries
+
+
+def composed_entries(
+    paper: str, record_id: str, records: Iterable[Model], report: CommitteeReport
+) -> list[Entry]:
+    """The withheld items of the records a report is composed from, placed in the report.
+
+    The records hold the reasoning and dates; the report says where each item stands.
+    """
+    found = [e for data in records for e in _walk(paper, record_id, data).entries]
+    return _placed(found, _walk(paper, record_id, report, True))
 
 
 def _default_reason(data: object) -> str | None:

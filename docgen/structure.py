@@ -198,6 +198,7 @@ def make_converter() -> cattrs.Converter:
                 value = {shorthand: value}
             if list_shorthand is not None and isinstance(value, list):
                 value = {list_shorthand: value}
+            value = cls.prepare(value)
             if not isinstance(value, dict):
                 raise TypeError(f"expected a mapping of fields, found {_describe(value)}")
             errors: list[Exception] = [

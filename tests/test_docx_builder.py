@@ -139,8 +139,8 @@ def test_appendix_paragraphs_restart_at_one_in_real_word_numbering(tmp_path: Pat
         numbering = archive.read("word/numbering.xml").decode()
     assert '<w:startOverride w:val="1"/>' in numbering
     text = docx_to_text(data)
-    assert "[Numbered Paragraph 17.] This report sets out" in text
-    assert "[Numbered Paragraph 1.] This paper gives broad guidance" in text
+    assert "[Numbered Paragraph 21.] As indicated earlier" in text
+    assert "[Numbered Paragraph 1.] This paper provides broad guidance" in text
 
 
 def test_the_core_properties_come_from_the_record(tmp_path: Path) -> None:

@@ -59,7 +59,7 @@ def test_every_problem_is_reported_with_line_and_field(write_record: Callable[..
             paragraphs:
               - text: hi
                 exempt: 8
-        implications: {financial: None, legal: None}
+        implications: {financial: None, equalities: None}
         """
     )
     assert problems_of(path) == [
@@ -67,9 +67,11 @@ def test_every_problem_is_reported_with_line_and_field(write_record: Callable[..
         f"{path}:3: meeting_date: '2017-02-30' is not a real date; expected YYYY-MM-DD",
         f"{path}:4: item: expected text, found int 7; put it in quotes",
         f"{path}:5: titel: unknown field; did you mean 'title'? (known fields: about, action, "
-        "appendices, background_papers, body, committee, contact, exempt, implications, item, "
-        "meeting_date, purpose, recommendations, recommendations_lead_in, report_by, sections, "
-        "summary, title)",
+        "alternative_options, appendices, background_papers, body, closing_lists, committee, "
+        "contact, exempt, forward_plan_reference, implications, item, key_decision, "
+        "meeting_date, numbering, portfolio_holder, purpose, reasons_for_recommendations, "
+        "recommendations, recommendations_lead_in, report_by, sections, sign_off, summary, "
+        "title, wards_affected)",
         f"{path}:6: report_by.job_titel: unknown field; did you mean 'job_title'? "
         "(known fields: exempt, job_title, name)",
         f"{path}:7: contact.name: an [exempt] phrase is never closed with [/exempt]",
@@ -77,7 +79,7 @@ def test_every_problem_is_reported_with_line_and_field(write_record: Callable[..
         f"{path}:9: recommendations: expected a list, found str 'do it'",
         f"{path}:14: sections[0].paragraphs[0].exempt: exempt: 8 is not a paragraph of Part 1 "
         "of Schedule 12A; expected a number from 1 to 7",
-        f"{path}:15: implications.equalities: is required but missing",
+        f"{path}:15: implications.legal: is required but missing",
     ]
 
 

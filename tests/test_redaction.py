@@ -67,7 +67,7 @@ def test_the_public_version_says_what_it_withheld(papers: dict[str, bytes]) -> N
     text = docx_to_text(papers["public.docx"])
     assert "Cabinet {WithheldText: [Not for publication: paragraph 1 of Schedule 12A]}" in text
     assert "by virtue of paragraphs 1 and 2 of Part 1 of Schedule 12A" in text
-    assert "1 further background paper is not listed: exempt under paragraph 3" in text
+    assert "One further background paper is not listed: exempt under paragraph 3" in text
     assert "canary" not in text.casefold() and "marlowe" not in text.casefold()
 
 

@@ -92,7 +92,7 @@ def test_exempt_values_name_their_fields() -> None:
     assert {
         "recommendations[1].text",
         "sections[1].paragraphs[2].text",
-        "implications.legal.text",
+        "implications.legal[0].text",
         "appendices[1].title",
         "background_papers[1].title",
     } <= fields

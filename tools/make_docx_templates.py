@@ -85,8 +85,12 @@ def paragraph_macro() -> list[str]:
     ``shade`` is true when an enclosing section or appendix is exempt (full version).
     """
     return [
-        tag("{%p macro block(item, style, list, shade) %}"),
-        tag("{{p paragraph(item.text, style, list=list, " + BLOCK_SHADE + ") }}"),
+        tag("{%p macro block(item, style, list, shade, level=0, label=none) %}"),
+        tag(
+            "{{p paragraph(item.text, style, list=list, level=level, label=label, "
+            + BLOCK_SHADE
+            + ") }}"
+        ),
         tag("{%p for bullet in item.bullets %}"),
         tag("{{p paragraph(bullet, 'ListBullet', " + BLOCK_SHADE + ") }}"),
         tag("{%p endfor %}"),
@@ -112,21 +116,44 @@ def paragraph_macro() -> list[str]:
     ]
 
 
-def sections_loop(sections: str, list_name: str, outer_shade: str) -> list[str]:
-    """Headed sections and sub-sections, their paragraphs numbered in ``list_name``."""
+def numbered_block(item: str, shade: str) -> str:
+    """A record paragraph in the report's numbering (its list and level from the paper)."""
+    return tag(
+        f"{{{{p block({item}, 'NumberedParagraph', word_list({item}), {shade}, "
+        f"level=word_level({item}), label=exempt_label({item})) }}}}"
+    )
+
+
+def section_body(holder: str, shade: str) -> list[str]:
+    """A section's paragraphs, or (withheld, public version) the one notice for them."""
+    return [
+        tag(f"{{%p if withheld_notice({holder}) %}}"),
+        tag(f"{{{{p paragraph(withheld_notice({holder}), 'BodyText') }}}}"),
+        tag("{%p else %}"),
+        tag(f"{{%p for para in {holder}.paragraphs %}}"),
+        numbered_block("para", shade),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+    ]
+
+
+def sections_loop(sections: str, outer_shade: str) -> list[str]:
+    """Headed sections and sub-sections, numbered as the paper says (``word_list``)."""
     section_shade = f"({outer_shade} or (item.exempt is not none and not public))"
     sub_shade = f"({section_shade} or (sub.exempt is not none and not public))"
     return [
         tag(f"{{%p for item in {sections} %}}"),
-        tag(f"{{{{p paragraph(item.heading, 'Heading1', shaded={section_shade}) }}}}"),
-        tag("{%p for para in item.paragraphs %}"),
-        tag(f"{{{{p block(para, 'NumberedParagraph', {list_name}, {section_shade}) }}}}"),
-        tag("{%p endfor %}"),
+        tag(
+            f"{{{{p paragraph(item.heading, 'Heading1', list=word_list(item), "
+            f"label=exempt_label(item), shaded={section_shade}) }}}}"
+        ),
+        *section_body("item", section_shade),
         tag("{%p for sub in item.subsections %}"),
-        tag(f"{{{{p paragraph(sub.heading, 'Heading2', shaded={sub_shade}) }}}}"),
-        tag("{%p for para in sub.paragraphs %}"),
-        tag(f"{{{{p block(para, 'NumberedParagraph', {list_name}, {sub_shade}) }}}}"),
-        tag("{%p endfor %}"),
+        tag(
+            f"{{{{p paragraph(sub.heading, 'Heading2', label=exempt_label(sub), "
+            f"shaded={sub_shade}) }}}}"
+        ),
+        *section_body("sub", sub_shade),
         tag("{%p endfor %}"),
         tag("{%p endfor %}"),
     ]
@@ -143,7 +170,7 @@ def committee_report() -> dict[str, str]:
             "Job title",
             para("TableText", run("{{r runs(report.report_by.job_title) }}")),
         ),
-        label_row("Date", para("TableText", run("{{ meeting_date }}"))),
+        *optional_row("meeting_date", "Date", para("TableText", run("{{ meeting_date }}"))),
         label_row("Contact officer", para("TableText", run("{{r runs(report.contact.name) }}"))),
         *optional_row(
             "report.contact.telephone",
@@ -161,6 +188,38 @@ def committee_report() -> dict[str, str]:
         *optional_row(
             "report.action", "Action", para("TableText", run("{{r runs(report.action) }}"))
         ),
+        *optional_row(
+            "report.wards_affected",
+            "Wards affected",
+            para("TableText", run("{{r runs(report.wards_affected) }}")),
+        ),
+        *optional_row(
+            "key_decision", "Key decision", para("TableText", run("{{r runs(key_decision) }}"))
+        ),
+        *optional_row(
+            "report.portfolio_holder",
+            "Portfolio holder",
+            para(
+                "TableText",
+                run(
+                    "{{r runs(report.portfolio_holder.name) }}{% if report.portfolio_holder."
+                    "job_title %}, {{r runs(report.portfolio_holder.job_title) }}{% endif %}"
+                ),
+            ),
+        ),
+        tag_row("{%tr for role, signed in sign_off %}", 2),
+        row(
+            cell(LABEL, para("TableLabel", run("{{r runs(role) }}")), shade="F2F2F2"),
+            cell(VALUE, para("TableText", run("{{r runs(signed) }}"))),
+        ),
+        tag_row("{%tr endfor %}", 2),
+        *optional_row(
+            "appendix_list",
+            "Appendices",
+            tag("{%p for line in appendix_list %}")
+            + tag("{{p paragraph(line, 'TableText') }}")
+            + tag("{%p endfor %}"),
+        ),
     ]
     summary_rows = [
         label_row("Summary", para("TableText", run("{{r runs(report.summary) }}"))),
@@ -170,52 +229,80 @@ def committee_report() -> dict[str, str]:
             + tag("{%p for item in report.recommendations %}")
             + tag(
                 "{{p paragraph(item.text, 'Recommendation', list='recommendations', "
-                + SHADE
-                + ") }}"
+                "label=exempt_label(item), " + SHADE + ") }}"
             )
             + tag("{%p endfor %}"),
         ),
     ]
-    implications = []
-    for key, heading in (
-        ("financial", "Financial"),
-        ("legal", "Legal"),
-        ("equalities", "Equalities"),
-    ):
-        implications += [
-            para("Heading1", run(f"{heading} implications{{{{ implications_for }}}}")),
-            tag(f"{{{{p block(report.implications.{key}, 'BodyText', none, false) }}}}"),
-        ]
+    part_shade = "(part.exempt is not none and not public)"
+    implications = [
+        tag("{%p for part in implications %}"),
+        tag(
+            "{{p paragraph(part.heading, 'Heading1', list=word_list(part), "
+            f"label=exempt_label(part), shaded={part_shade}) }}}}"
+        ),
+        tag("{%p for para in part.paragraphs %}"),
+        tag("{%p if word_list(para) %}"),
+        numbered_block("para", part_shade),
+        tag("{%p else %}"),
+        tag(f"{{{{p block(para, 'BodyText', none, {part_shade}, label=exempt_label(para)) }}}}"),
+        tag("{%p endif %}"),
+        tag("{%p endfor %}"),
+        tag("{%p endfor %}"),
+    ]
     body = [
         *paragraph_macro(),
         para("Committee", run("{{r runs(report.committee) }}")),
         tag("{%p if marking %}"),
         para("Marking", run("{{ marking }}")),
         tag("{%p endif %}"),
+        tag("{%p if publication_note %}"),
+        para("PublicationNote", run("{{r runs(publication_note) }}")),
+        tag("{%p endif %}"),
         table([LABEL, VALUE], *header_rows, caption="Report details"),
         para("BodyText"),
         table([LABEL, VALUE], *summary_rows, caption="Summary and recommendations"),
         para("ReportTitle", run("{{r runs(report.title) }}")),
-        *sections_loop("report.sections", "'paragraphs'", "false"),
+        *sections_loop("report.sections", "false"),
         *implications,
+        tag("{%p if background_papers_shown %}"),
         para("Heading1", run("Background papers")),
         tag("{%p for item in background_papers %}"),
-        tag("{{p paragraph(item.title, 'ListBullet', " + SHADE + ") }}"),
+        tag("{{p paragraph(item.title, 'ListBullet', label=exempt_label(item), " + SHADE + ") }}"),
         tag("{%p else %}"),
         para("BodyText", run("None")),
         tag("{%p endfor %}"),
         tag("{%p if withheld_background_papers %}"),
         para("BodyText", run("{{r runs(withheld_background_papers) }}")),
         tag("{%p endif %}"),
+        tag("{%p endif %}"),
+        tag("{%p if attachments_shown %}"),
+        para("Heading1", run("Attachments")),
+        tag("{%p for line in appendix_list %}"),
+        tag("{{p paragraph(line, 'ListBullet') }}"),
+        tag("{%p else %}"),
+        para("BodyText", run("None")),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+        tag("{%p if reasons %}"),
+        para("Heading1", run("Reasons for exemption")),
+        tag(
+            "{{p table('Each exempt item, the paragraph of Schedule 12A that applies, why and "
+            "when it is reviewed', reasons_columns, reasons, shade_exempt_rows=false, "
+            "shares=[5, 3, 10, 3]) }}"
+        ),
+        tag("{%p endif %}"),
         tag("{%p for appendix in report.appendices %}"),
-        tag("{%p set appendix_list = 'paragraphs/appendix-' ~ loop.index %}"),
         tag("{%p set appendix_shade = appendix.exempt is not none and not public %}"),
         para("AppendixHeading", run("Appendix {{ loop.index }}")),
-        tag("{{p paragraph(appendix.title, 'AppendixTitle', shaded=appendix_shade) }}"),
+        tag(
+            "{{p paragraph(appendix.title, 'AppendixTitle', label=exempt_label(appendix), "
+            "shaded=appendix_shade) }}"
+        ),
         tag("{%p for para in appendix.paragraphs %}"),
-        tag("{{p block(para, 'NumberedParagraph', appendix_list, appendix_shade) }}"),
+        numbered_block("para", "appendix_shade"),
         tag("{%p endfor %}"),
-        *sections_loop("appendix.sections", "appendix_list", "appendix_shade"),
+        *sections_loop("appendix.sections", "appendix_shade"),
         tag("{%p endfor %}"),
     ]
     return paper_parts(body)

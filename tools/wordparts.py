@@ -357,6 +357,22 @@ def styles() -> str:
             rpr='<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>',
         ),
         _style(
+            "ExemptLabel",
+            "Exempt Label",
+            "character",
+            based_on="DefaultParagraphFont",
+            rpr='<w:b/><w:bCs/><w:color w:val="9C0006"/><w:sz w:val="18"/><w:szCs w:val="18"/>'
+            '<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>',
+        ),
+        _style(
+            "PublicationNote",
+            "Publication Note",
+            ppr='<w:pBdr><w:top w:val="single" w:sz="8" w:space="4" w:color="404040"/>'
+            '<w:bottom w:val="single" w:sz="8" w:space="4" w:color="404040"/></w:pBdr>'
+            '<w:spacing w:before="120" w:after="240"/>',
+            rpr=_run_props(22, bold=True),
+        ),
+        _style(
             "WithheldText",
             "Withheld Text",
             "character",
@@ -413,17 +429,34 @@ def _clauses_abstract(abstract_id: int) -> str:
     )
 
 
+def _sections_abstract(abstract_id: int) -> str:
+    """Sectional numbering of a report: 1. for a section heading, 1.1 for its paragraphs."""
+    levels = (
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>'
+        '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="567" w:hanging="567"/></w:pPr></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/>'
+        '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="567" w:hanging="567"/></w:pPr></w:lvl>'
+    )
+    return (
+        f'<w:abstractNum w:abstractNumId="{abstract_id}"><w:multiLevelType w:val="multilevel"/>'
+        f'<w:name w:val="sections"/>{levels}</w:abstractNum>'
+    )
+
+
 def numbering() -> str:
-    """Four lists: paragraphs (1. 2. …), recommendations ((i) (ii) …), bullets, clauses (1, 1.1)."""
+    """Five lists: paragraphs (1. 2. …), recommendations ((i) (ii) …), bullets, clauses
+    (1, 1.1) and sections (1., 1.1: a report numbered by section)."""
     return (
         f"{DECLARATION}<w:numbering {NS}>"
         + _abstract(0, "paragraphs", "decimal", "%1.", 567, 567)
         + _abstract(1, "recommendations", "lowerRoman", "(%1)", 567, 567)
         + _abstract(2, "bullets", "bullet", "\u2022", 1134, 397, font=FONT)
         + _clauses_abstract(3)
+        + _sections_abstract(4)
         + '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
         '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
         '<w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>'
         '<w:num w:numId="4"><w:abstractNumId w:val="3"/></w:num>'
+        '<w:num w:numId="5"><w:abstractNumId w:val="4"/></w:num>'
         "</w:numbering>"
     )

@@ -33,7 +33,8 @@ SPAN_CLASSES = {SpanKind.PLAIN: None, SpanKind.EXEMPT: "exempt", SpanKind.NOTICE
 
 
 def rich(text: Text | str | None) -> Markup:
-    """HTML for record text: exempt and withheld spans get their classes."""
+    """HTML for record text: exempt and withheld spans get their classes, and an exempt
+    phrase (full version) the label naming the paragraph of Schedule 12A that applies."""
     if text is None:
         return Markup("")
     if not isinstance(text, Text):
@@ -43,6 +44,8 @@ def rich(text: Text | str | None) -> Markup:
         css_class = SPAN_CLASSES[span.kind]
         content = escape(span.text)
         parts.append(f'<span class="{css_class}">{content}</span>' if css_class else str(content))
+        if span.kind == SpanKind.EXEMPT and span.exemption is not None:
+            parts.append(f'<span class="exempt-label"> {escape(span.exemption.label)}</span>')
     return Markup("".join(parts))
 
 

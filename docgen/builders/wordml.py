@@ -22,6 +22,9 @@ from docgen.exempt import SpanKind, Text
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
 
+LABEL_STYLE = "ExemptLabel"
+"""Character style of the label that says, in a full version, which paragraph applies."""
+
 SPAN_STYLES = {
     SpanKind.PLAIN: None,
     SpanKind.EXEMPT: "ExemptText",
@@ -32,8 +35,19 @@ SPAN_STYLES = {
 EXEMPT_PARAGRAPH_SHADING = "D9D9D9"
 
 
+def label_run(label: str) -> str:
+    """The shaded label naming the paragraph of Schedule 12A that applies."""
+    return (
+        f'<w:r><w:rPr><w:rStyle w:val="{LABEL_STYLE}"/></w:rPr>'
+        f'<w:t xml:space="preserve">{escape(label)}</w:t></w:r>'
+    )
+
+
 def runs(text: Text | str | None, *, bold: bool = False, italic: bool = False) -> Markup:
-    """``<w:r>`` elements for ``text``; exempt and withheld spans keep their styles."""
+    """``<w:r>`` elements for ``text``; exempt and withheld spans keep their styles.
+
+    An exempt phrase (full version) is followed by its label, inside the shading.
+    """
     if text is None:
         return Markup("")
     spans = text.spans if isinstance(text, Text) else (None,)
@@ -50,6 +64,8 @@ def runs(text: Text | str | None, *, bold: bool = False, italic: bool = False) -
             properties += "<w:i/>"
         rpr = f"<w:rPr>{properties}</w:rPr>" if properties else ""
         parts.append(f'<w:r>{rpr}<w:t xml:space="preserve">{escape(content)}</w:t></w:r>')
+        if span is not None and span.kind == SpanKind.EXEMPT and span.exemption is not None:
+            parts.append(label_run(f" {span.exemption.label}"))
     return Markup("".join(parts))
 
 
@@ -59,14 +75,16 @@ class Numbering:
 
     The template's numbering.xml names each abstract list (``<w:name w:val="paragraphs"/>``)
     and gives it a first instance. A list name with a ``/`` suffix asks for a separate
-    instance that starts again from 1; each such instance is added to numbering.xml.
+    instance that starts again from 1, or from N with an ``@N`` suffix
+    (``paragraphs/resumed-1@8``: the list goes on at 8 after paragraphs withheld);
+    each such instance is added to numbering.xml.
     """
 
     abstract_ids: dict[str, int]
     first_num_ids: dict[str, int]
     next_id: int
     instances: dict[str, int] = attrs.field(factory=dict)
-    added: list[tuple[int, int]] = attrs.field(factory=list)
+    added: list[tuple[int, int, int]] = attrs.field(factory=list)
 
     @classmethod
     def from_xml(cls, numbering_xml: bytes) -> Numbering:
@@ -92,6 +110,12 @@ class Numbering:
         if list_name in self.instances:
             return self.instances[list_name]
         abstract, _, instance = list_name.partition("/")
+        start = 1
+        if "@" in instance:
+            instance, _, first = instance.rpartition("@")
+            if not first.isdigit() or int(first) < 1:
+                raise KeyError(f"'{list_name}' does not end in @ and a number to start from")
+            start = int(first)
         if abstract not in self.abstract_ids:
             known = ", ".join(sorted(self.abstract_ids))
             raise KeyError(f"the template defines no list named '{abstract}' (it has {known})")
@@ -100,7 +124,7 @@ class Numbering:
         else:
             num_id = self.next_id
             self.next_id += 1
-            self.added.append((num_id, self.abstract_ids[abstract]))
+            self.added.append((num_id, self.abstract_ids[abstract], start))
         self.instances[list_name] = num_id
         return num_id
 
@@ -110,8 +134,8 @@ class Numbering:
             return numbering_xml
         extra = "".join(
             f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
-            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
-            for num_id, abstract_id in self.added
+            f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'
+            for num_id, abstract_id, start in self.added
         )
         closing = b"</w:numbering>"
         head, found, tail = numbering_xml.rpartition(closing)
@@ -132,6 +156,7 @@ def paragraph_helper(numbering: Numbering | None) -> Any:
         shaded: bool = False,
         bold: bool = False,
         keep_with_next: bool = False,
+        label: str | None = None,
     ) -> Markup:
         properties = f'<w:pStyle w:val="{escape(style)}"/>'
         if keep_with_next:
@@ -147,7 +172,8 @@ def paragraph_helper(numbering: Numbering | None) -> Any:
             properties += (
                 f'<w:shd w:val="clear" w:color="auto" w:fill="{EXEMPT_PARAGRAPH_SHADING}"/>'
             )
-        return Markup(f"<w:p><w:pPr>{properties}</w:pPr>{runs(text, bold=bold)}</w:p>")
+        labelled = label_run(f"{label} ") if label else ""
+        return Markup(f"<w:p><w:pPr>{properties}</w:pPr>{labelled}{runs(text, bold=bold)}</w:p>")
 
     return paragraph
 
@@ -216,33 +242,42 @@ def picture_helper(media: Media) -> Any:
     return picture
 
 
-def table(caption: Text | str, columns: Any, rows: Any, *, shade_exempt_rows: bool) -> Markup:
+def table(
+    caption: Text | str,
+    columns: Any,
+    rows: Any,
+    *,
+    shade_exempt_rows: bool,
+    shares: Any = None,
+) -> Markup:
     """A whole table: a heading row repeated on each page, rows that never split.
 
-    ``rows`` are objects with ``cells`` (and ``exempt``, shaded when asked).
+    ``rows`` are objects with ``cells`` (and ``exempt``, shaded when asked). Columns are
+    equally wide unless ``shares`` gives each column's share of the width (``[1, 3]``).
     """
     count = max(len(columns), 1)
-    width = 9638 // count
-    grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(count))
+    parts = list(shares) if shares else [1] * count
+    widths = [9638 * part // sum(parts) for part in parts]
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
 
-    def cell(text: Any, style: str, shading: str = "") -> str:
+    def cell(text: Any, style: str, index: int, shading: str = "") -> str:
         return (
-            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
+            f'<w:tc><w:tcPr><w:tcW w:w="{widths[index]}" w:type="dxa"/>{shading}</w:tcPr>'
             f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{runs(text)}</w:p></w:tc>'
         )
 
-    header = "".join(cell(c, "TableLabel") for c in columns)
+    header = "".join(cell(c, "TableLabel", i) for i, c in enumerate(columns))
     body = []
     for row in rows:
         shading = ""
         if shade_exempt_rows and getattr(row, "exempt", None) is not None:
             shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{EXEMPT_PARAGRAPH_SHADING}"/>'
-        cells = "".join(cell(c, "TableText", shading) for c in row.cells)
+        cells = "".join(cell(c, "TableText", i, shading) for i, c in enumerate(row.cells))
         body.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
     caption_text = escape(str(caption))
     return Markup(
         f'<w:p><w:pPr><w:pStyle w:val="Caption"/><w:keepNext/></w:pPr>{runs(caption)}</w:p>'
-        f'<w:tbl><w:tblPr><w:tblStyle w:val="HeaderTable"/><w:tblW w:w="{width * count}" w:type="dxa"/>'
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="HeaderTable"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
         f'<w:tblLayout w:type="fixed"/><w:tblCaption w:val="{caption_text}"/></w:tblPr>'
         f"<w:tblGrid>{grid}</w:tblGrid>"
         f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header}</w:tr>{''.join(body)}</w:tbl>"

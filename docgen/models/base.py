@@ -67,6 +67,11 @@ class Exemptable(ABC):
     list_shorthand: ClassVar[str | None] = None
     """The field a bare list fills when the record gives a list instead of a mapping."""
 
+    @classmethod
+    def prepare(cls, value: object) -> object:
+        """The record's mapping as the fields expect it (a class may accept shorthands)."""
+        return value
+
     @abstractmethod
     def withheld(self) -> Self:
         """What the public view shows instead of this exempt mapping."""

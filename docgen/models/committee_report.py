@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
-from typing import Self
+from typing import Literal, Self
 
 import attrs
 
@@ -100,20 +100,65 @@ class Recommendation(Exemptable):
         return type(self)(text=notice_text(self.exempt), exempt=self.exempt)
 
 
+def _paragraphs(value: Paragraph | tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """An implication as the paragraphs under its heading (one, or several in order)."""
+    return (value,) if isinstance(value, Paragraph) else tuple(value)
+
+
+def _optional_paragraphs(
+    value: Paragraph | tuple[Paragraph, ...] | None,
+) -> tuple[Paragraph, ...] | None:
+    return None if value is None else _paragraphs(value)
+
+
 @attrs.frozen(kw_only=True)
 class Implications(Exemptable):
-    """The implications every report states, each of them "None" rather than absent."""
+    """The implications a report states: financial and legal always ("None" rather than
+    absent), equalities unless the body's house style has no such heading.
 
-    financial: Paragraph
-    legal: Paragraph
-    equalities: Paragraph
+    Each is a paragraph or a list of them; its heading is the house style's unless the
+    record names it (Tower Hamlets: "Comments of the Chief Finance Officer").
+    """
+
+    financial: tuple[Paragraph, ...] = attrs.field(converter=_paragraphs)
+    legal: tuple[Paragraph, ...] = attrs.field(converter=_paragraphs)
+    equalities: tuple[Paragraph, ...] | None = attrs.field(
+        default=None, converter=_optional_paragraphs
+    )
+    risk: tuple[Paragraph, ...] | None = attrs.field(default=None, converter=_optional_paragraphs)
+    financial_heading: Text | None = None
+    legal_heading: Text | None = None
+    equalities_heading: Text | None = None
+    risk_heading: Text | None = None
+
+    @classmethod
+    def prepare(cls, value: object) -> object:
+        """A record may give an implication as one paragraph or a list: make it a list."""
+        if not isinstance(value, dict):
+            return value
+        return {
+            key: item if key not in IMPLICATIONS or isinstance(item, list) else [item]
+            for key, item in value.items()
+        }
 
     def withheld(self) -> Self:
-        assert self.exempt is not None
-        placeholder = Paragraph(text=statement_text(self.exempt), exempt=self.exempt)
+        exempt = self.exempt
+        assert exempt is not None
+
+        def placeholder() -> tuple[Paragraph, ...]:
+            return (Paragraph(text=statement_text(exempt), exempt=exempt),)
+
         return type(self)(
-            financial=placeholder, legal=placeholder, equalities=placeholder, exempt=self.exempt
+            financial=placeholder(),
+            legal=placeholder(),
+            equalities=None if self.equalities is None else placeholder(),
+            risk=None if self.risk is None else placeholder(),
+            exempt=exempt,
         )
+
+
+IMPLICATIONS = ("financial", "legal", "equalities", "risk")
+"""The implications a report may state, in the order it states them."""
 
 
 @attrs.frozen(kw_only=True)
@@ -147,6 +192,20 @@ class BackgroundPaper(Exemptable):
 
 
 @attrs.frozen(kw_only=True)
+class SignOff(Exemptable):
+    """An officer's clearance of the report (the Monitoring Officer, the Chief Finance
+    Officer): their role, name and the day they signed it off."""
+
+    role: Text
+    name: Text
+    signed_on: date | None = None
+
+    def withheld(self) -> Self:
+        assert self.exempt is not None
+        return type(self)(role=self.role, name=notice_text(self.exempt), exempt=self.exempt)
+
+
+@attrs.frozen(kw_only=True)
 class CommitteeReport(Model):
     """A report to a committee or board (``kind: committee_report``)."""
 
@@ -154,26 +213,46 @@ class CommitteeReport(Model):
 
     committee: Text = attrs.field(metadata=ALWAYS_PUBLIC)
     body: Text | None = attrs.field(default=None, metadata=ALWAYS_PUBLIC)
-    meeting_date: date = attrs.field(metadata=ALWAYS_PUBLIC)
+    meeting_date: date | None = attrs.field(default=None, metadata=ALWAYS_PUBLIC)
+    """Optional only for a copy of a paper that prints none (a reproduction)."""
     item: Text | None = attrs.field(default=None, metadata=ALWAYS_PUBLIC)
     title: Text
     report_by: Person
     contact: Contact
     purpose: Text | None = None
     action: Text | None = None
+    wards_affected: Text | None = None
+    key_decision: bool | None = None
+    forward_plan_reference: Text | None = None
+    portfolio_holder: Person | None = None
+    sign_off: tuple[SignOff, ...] = ()
     summary: Text
     recommendations_lead_in: Text | None = None
     recommendations: tuple[Recommendation, ...] = attrs.field(metadata=NON_EMPTY)
     sections: tuple[Section, ...] = attrs.field(metadata=NON_EMPTY)
+    reasons_for_recommendations: tuple[Paragraph, ...] = ()
+    alternative_options: tuple[Paragraph, ...] = ()
     implications: Implications
     appendices: tuple[Appendix, ...] = ()
     background_papers: tuple[BackgroundPaper, ...] = ()
+    closing_lists: tuple[Literal["background_papers", "attachments"], ...] = ("background_papers",)
+    """The lists that close the report: background papers, and/or "Attachments" (the
+    appendices by title), each "None" when empty."""
     about: str | None = None
+    numbering: Literal["straight", "sectional"] = attrs.field(
+        default="straight", metadata=ALWAYS_PUBLIC
+    )
+    """``straight`` (1, 2, 3 … through the report) or ``sectional`` (1.1, 1.2, 2.1 …)."""
 
     def references(self) -> list[Reference]:
         return [] if self.about is None else [Reference("about", self.about)]
 
     def problems(self) -> Iterator[tuple[str | None, str]]:
+        if self.forward_plan_reference is not None and not self.key_decision:
+            yield (
+                "forward_plan_reference",
+                "only a key decision has a Forward Plan reference; add key_decision: true",
+            )
         if self.about is not None and not RECORD_ID.fullmatch(self.about):
             yield (
                 "about",
