@@ -388,7 +388,7 @@ def test_a_failing_record_still_withholds_what_its_kind_withholds_by_default(
     text = (RECORDS / "concern-cases/case-2026-01.yaml").read_text(encoding="utf-8")
     path = write(tmp_path, "case", text.replace("stage: 3\n", "stag: 3\n", 1))
     found = {(v.field, v.text) for v in read_marks(path).values}
-    assert ("authority", "London Borough of Brackenford (fictional)") in found
+    assert ("authority", "London Borough of Brackenford") in found
     assert ("lead.name", "Tamsin Rook") in found
     assert ("raised_on", "2026-02-03") in found
 
