@@ -119,7 +119,13 @@ def _suppression_note(counts: Mapping[str, int], public: bool) -> Text | None:
         return None
     total = sum(counts.values())
     shown = [*suppressed(counts).values(), published_total(total, public)]
-    return Text.plain(SUPPRESSION_NOTE) if any(not v.isdigit() for v in shown) else None
+    if f"{SUPPRESS_BELOW} or more" in shown:
+        return Text.plain(SUPPRESSION_NOTE)
+    if any(not v.isdigit() for v in shown):
+        return Text.plain(
+            SUPPRESSION_NOTE.split(";")[0] + ", so that no council can be singled out."
+        )
+    return None
 
 
 def _on_the_radar(count: int, public: bool) -> str:
