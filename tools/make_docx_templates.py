@@ -243,7 +243,7 @@ def mou_draft() -> dict[str, str]:
         tag("{%p for part in parts %}"),
         tag("{{p paragraph(part.heading, 'ClauseHeading', list='clauses', level=0) }}"),
         tag("{%p for clause in part.clauses %}"),
-        tag("{{p paragraph(clause, 'Clause', list='clauses', level=1) }}"),
+        tag("{{p paragraph(clause.text, 'Clause', list='clauses', level=1, lead=clause.lead) }}"),
         tag("{%p endfor %}"),
         tag("{%p endfor %}"),
         para("Heading1", run("Schedule")),

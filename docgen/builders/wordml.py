@@ -132,7 +132,9 @@ def paragraph_helper(numbering: Numbering | None) -> Any:
         shaded: bool = False,
         bold: bool = False,
         keep_with_next: bool = False,
+        lead: str | None = None,
     ) -> Markup:
+        """``lead``: words in bold that open the paragraph ("Accountability."), then a space."""
         properties = f'<w:pStyle w:val="{escape(style)}"/>'
         if keep_with_next:
             properties += "<w:keepNext/>"
@@ -147,7 +149,8 @@ def paragraph_helper(numbering: Numbering | None) -> Any:
             properties += (
                 f'<w:shd w:val="clear" w:color="auto" w:fill="{EXEMPT_PARAGRAPH_SHADING}"/>'
             )
-        return Markup(f"<w:p><w:pPr>{properties}</w:pPr>{runs(text, bold=bold)}</w:p>")
+        opening = runs(f"{lead} ", bold=True) if lead else ""
+        return Markup(f"<w:p><w:pPr>{properties}</w:pPr>{opening}{runs(text, bold=bold)}</w:p>")
 
     return paragraph
 
