@@ -146,9 +146,9 @@ def proposal_report(challenge: PeerChallenge) -> CommitteeReport:
                         + (
                             "None is suggested yet."
                             if not extra
-                            else "The area suggested for the Board's consideration is:"
+                            else "The area suggested for consideration is:"
                             if len(extra) == 1
-                            else f"The {in_words(len(extra))} areas suggested for the Board's consideration are:"
+                            else f"The {in_words(len(extra))} areas suggested for consideration are:"
                         )
                     ),
                     bullets=extra,
