@@ -161,6 +161,11 @@ def test_an_unknown_indicator_or_evidence_is_an_error(write_record: Callable[...
         ({"a": 3, "b": 2, "c": 3}, {"a": "3 or more", "b": "fewer than 3", "c": "3"}),
         ({"a": 0, "b": 1, "c": 1, "d": 0, "e": 1}, dict.fromkeys("abcde", "fewer than 3")),
         ({"a": 0, "b": 6}, {"a": "0", "b": "6"}),
+        # the hidden counts add up to 1: total less the others would give it away
+        (
+            {"a": 0, "b": 1, "c": 5, "d": 4},
+            {"a": "fewer than 3", "b": "fewer than 3", "c": "5", "d": "3 or more"},
+        ),
     ],
 )
 def test_small_counts_are_suppressed_so_none_can_be_worked_out(
@@ -377,3 +382,30 @@ def test_a_briefing_note_is_full_only(example_papers: dict[str, bytes]) -> None:
     full = docx_to_text(example_papers["case-2026-01/briefing_note/full.docx"])
     assert "Brackenford" in full and "NOT FOR PUBLICATION" in full
     assert not any(name.startswith("case-2026-05/briefing_note") for name in example_papers)
+
+
+@pytest.mark.parametrize(
+    ("by_stage", "bars"),
+    [
+        ({1: 3, 2: 2, 3: 4}, [("Stages 1 and 2", 5), ("Stage 3", 4)]),
+        ({1: 0, 2: 1, 3: 5}, [("Stages 1, 2 and 3", 6)]),  # never a bar of one
+        ({1: 4, 2: 0, 3: 1}, [("Stages 1, 2 and 3", 5)]),
+        ({1: 4, 2: 5, 3: 6}, [("Stage 1", 4), ("Stage 2", 5), ("Stage 3", 6)]),
+    ],
+)
+def test_no_bar_of_the_public_chart_is_a_small_count(
+    by_stage: dict[int, int], bars: list[tuple[str, int]]
+) -> None:
+    from docgen.papers.concern_cases import _stage_chart
+
+    chart = _stage_chart(by_stage, public=True).chart
+    assert chart is not None
+    drawn = [(str(c), v) for c, v in zip(chart.categories, chart.series[0].values, strict=True)]
+    assert drawn == bars
+
+
+def test_a_chart_of_too_few_cases_is_not_drawn() -> None:
+    from docgen.papers.concern_cases import _stage_chart
+
+    paragraph = _stage_chart({1: 1, 2: 0, 3: 1}, public=True)
+    assert paragraph.chart is None and "too few open cases" in str(paragraph.text)

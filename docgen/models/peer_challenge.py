@@ -371,7 +371,10 @@ class PeerChallenge(Model):
         if "programme_manager" not in roles:
             missing.append("an LGA programme manager")
         if missing:
-            yield "team", "the peer team lacks " + " and ".join(missing)
+            lacks = (
+                missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
+            )
+            yield "team", "the peer team lacks " + lacks
 
     def withheld(self) -> Self:
         """A challenge exempt as a whole keeps its council, its board and the visit dates."""

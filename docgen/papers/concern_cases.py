@@ -46,8 +46,10 @@ def suppressed(counts: Mapping[str, int]) -> dict[str, str]:
     """Counts as published, so that no small count can be read or worked out.
 
     If any count in the table is 1 or 2, every count below 3 in it (zero included) is
-    shown as "fewer than 3"; and if that hides only one count, the smallest other
-    count is shown as "3 or more", so no hidden count follows from the total.
+    shown as "fewer than 3"; and if that hides only one count, or counts that add up to
+    1 or 2, the smallest other count is shown as "3 or more" (and the next, until neither
+    holds), so that neither a hidden count nor the sum of the hidden counts follows from
+    the total.
     """
     shown = {key: str(value) for key, value in counts.items()}
     if not any(0 < value < SUPPRESS_BELOW for value in counts.values()):
@@ -55,10 +57,11 @@ def suppressed(counts: Mapping[str, int]) -> dict[str, str]:
     hidden = [key for key, value in counts.items() if value < SUPPRESS_BELOW]
     for key in hidden:
         shown[key] = f"fewer than {SUPPRESS_BELOW}"
-    if len(hidden) == 1:
-        others = sorted((value, key) for key, value in counts.items() if value >= SUPPRESS_BELOW)
-        if others:
-            shown[others[0][1]] = f"{SUPPRESS_BELOW} or more"
+    others = sorted((value, key) for key, value in counts.items() if value >= SUPPRESS_BELOW)
+    while others and (len(hidden) == 1 or sum(counts[k] for k in hidden) < SUPPRESS_BELOW):
+        _value, key = others.pop(0)
+        shown[key] = f"{SUPPRESS_BELOW} or more"
+        hidden.append(key)
     return shown
 
 
@@ -143,7 +146,8 @@ def _stage_chart(by_stage: Mapping[int, int], public: bool) -> Paragraph:
 
     In the public version a stage whose count is shown as a range is not drawn alone:
     such stages are drawn together as one bar, the published total less the counts
-    shown, which a reader of the table can work out already. With the total itself
+    shown, which a reader of the table can work out already; should that bar be 1 or 2,
+    the smallest stage shown joins it, so no bar is a small count. With the total itself
     withheld, nothing can be drawn.
     """
     total = sum(by_stage.values())
@@ -151,6 +155,10 @@ def _stage_chart(by_stage: Mapping[int, int], public: bool) -> Paragraph:
         return Paragraph(text=Text.plain("There are too few open cases to draw a chart of them."))
     shown = suppressed({str(s): n for s, n in by_stage.items()}) if public else {}
     ranged = [s for s in by_stage if str(s) in shown and not shown[str(s)].isdigit()]
+    while ranged and sum(by_stage[s] for s in ranged) < SUPPRESS_BELOW:
+        # a bar of 1 or 2 is a small count like any other: take in the smallest stage shown
+        ranged.append(min((s for s in by_stage if s not in ranged), key=lambda s: by_stage[s]))
+        ranged.sort()
     bars: list[tuple[str, int]] = []
     for stage, count in by_stage.items():
         if stage not in ranged:
