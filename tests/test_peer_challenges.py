@@ -317,3 +317,10 @@ def test_the_proposal_reads_as_sentences(example_papers: dict[str, bytes]) -> No
     assert "The area suggested for consideration is:" in tower
     assert "the Council proposes:" not in tower
     assert re.search(r"\[Numbered Paragraph 1\.\] The corporate peer challenge would cover", tower)
+
+
+def test_no_health_detail_of_a_named_officer_in_the_example() -> None:
+    """A staffing matter to withhold, but never anyone's health: it has no place in a
+    committee report, withheld or not."""
+    text = (RECORDS / "peer-challenges/northfield-2027.yaml").read_text(encoding="utf-8")
+    assert "sick" not in text and "health" not in text.lower().replace("health and", "")
