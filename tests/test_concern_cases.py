@@ -270,7 +270,8 @@ def test_a_range_is_explained_under_the_table_that_shows_it(
     text = " ".join(pdf_to_text(example_papers["radar-2026-11/radar_report/public.pdf"]).split())
     assert re.search(
         r"Stage 1: identifying signs 3 or more .* All open cases 9 Counts of 1 or 2 are shown as "
-        r"“fewer than 3”; where that would hide only one count, the next smallest is shown as "
+        r"“fewer than 3”; where that would hide only one count, or counts that add up to 1 or 2, "
+        r"the next smallest is shown as "
         r"“3 or more”",
         text,
     )

@@ -90,8 +90,9 @@ def stage_label(stage: int) -> str:
 
 SUPPRESSION_NOTE = (
     f"Counts of 1 or 2 are shown as \u201cfewer than {SUPPRESS_BELOW}\u201d; where that would "
-    f"hide only one count, the next smallest is shown as \u201c{SUPPRESS_BELOW} or more\u201d, so "
-    "that no hidden count can be worked out from the total."
+    "hide only one count, or counts that add up to 1 or 2, the next smallest is shown as "
+    f"\u201c{SUPPRESS_BELOW} or more\u201d, so that no hidden count can be worked out from the "
+    "total."
 )
 """What "fewer than 3" and "3 or more" mean, said under the table that shows them."""
 
@@ -100,7 +101,7 @@ def count_table(
     caption: str, heading: str, total_label: str, counts: Mapping[str, int], public: bool
 ) -> Table:
     values = suppressed(counts) if public else {k: str(v) for k, v in counts.items()}
-    rows = [TableRow(cells=(Text.plain(label), Text.plain(values[label]))) for label in counts]
+    rows = [TableRow(cells=(Text.plain(name), Text.plain(values[name]))) for name in counts]
     rows.append(
         TableRow(
             cells=(
