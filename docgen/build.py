@@ -34,6 +34,7 @@ from docgen.withdraw import (
     Withdrawal,
     marks_for,
     withdraw_deleted,
+    withdraw_inapplicable,
     withdraw_leaking,
     write_stamp,
 )
@@ -147,6 +148,9 @@ class _Builder:
         # longer has) are held to the record's marks as they are now.
         because = f"this build of {path} did not rewrite it"
         self._withdraw(outcome, record.id, marks, because, keep=rendered)
+        withdrawn, errors = withdraw_inapplicable(self.out, record)
+        outcome.withdrawn.extend(withdrawn)
+        outcome.errors.extend(errors)
         if not outcome.errors:
             write_stamp(self.out, record)
         return outcome

@@ -37,6 +37,8 @@ class Record:
     path: Path
     data: Model
     lines: dict[Path_, int] = attrs.field(factory=dict, eq=False, repr=False)
+    notes: tuple[Problem, ...] = attrs.field(default=(), eq=False, repr=False)
+    """Warnings from reading the file (a list that seems cut at a comma)."""
 
     @property
     def kind(self) -> str:
@@ -89,7 +91,11 @@ def load_record(path: Path, tree: Path | None = None) -> Record:
             )
             found = [*found[:MAX_PROBLEMS], _problem(path, rest.line, None, more)]
         raise RecordError(path, found)
-    return Record(record_id, path, data, document.lines)
+    notes = tuple(
+        Problem(path, line, field_name(p) or None, m, Severity.WARNING)
+        for p, line, m in document.notes
+    )
+    return Record(record_id, path, data, document.lines, notes)
 
 
 def id_problem(record_id: str) -> str | None:
@@ -345,6 +351,7 @@ def load_with_related(
         errors.append(error)
         return None
     if warnings is not None:
+        warnings.extend(record.notes)
         warnings.extend(
             record.problem(field or "", message, Severity.WARNING)
             for field, message in record.data.warnings([r.data for r in related])

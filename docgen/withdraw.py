@@ -250,6 +250,27 @@ def withdraw_leaking(
     return withdrawn, errors
 
 
+def withdraw_inapplicable(out: Path, record: Record) -> tuple[list[Withdrawal], list[DocgenError]]:
+    """Delete the papers of a kind that accepts ``record`` but no longer applies to it (a
+    briefing note once the case has moved on), and its register if no paper applies."""
+    from docgen.papers import papers_for
+
+    withdrawn: list[Withdrawal] = []
+    errors: list[DocgenError] = []
+    gone = [p.name for p in papers_for(record.kind) if not p.applies(record.data)]
+    for version in Version:
+        folder = out / version.value / record.id
+        stale = [path for path in paper_files(folder) if path.stem in gone]
+        if gone and not papers_for(record.kind, record.data):
+            stale += register_files_in(folder)
+        for paper in stale:
+            if _delete(paper, errors):
+                withdrawn.append(Withdrawal(paper, "its record no longer calls for this paper"))
+        if stale and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+    return withdrawn, errors
+
+
 def _delete(paper: Path, errors: list[DocgenError]) -> bool:
     try:
         paper.unlink(missing_ok=True)

@@ -39,6 +39,8 @@ class Document:
     value: Any
     lines: dict[Path_, int]
     problems: list[tuple[Path_, int, str]]
+    notes: list[tuple[Path_, int, str]] = attrs.field(factory=list)
+    """Warnings: what is valid YAML but probably not what the officer meant."""
 
     def line_of(self, path: Path_) -> int | None:
         return line_of(self.lines, path)
@@ -151,6 +153,16 @@ class _Converter:
                 )
             )
             return _Unreadable("list")
+        if node.flow_style and _split_at_a_comma(node):
+            self.document.notes.append(
+                (
+                    path,
+                    node.start_mark.line + 1,
+                    "a list in [ ] is split at every comma, and here an item seems cut in two "
+                    f"({', '.join(repr(item.value) for item in node.value)}); put each item on "
+                    "its own line as '- …', or put quotes round an item holding a comma",
+                )
+            )
         return [self.value(item, (*path, index)) for index, item in enumerate(node.value)]
 
     def scalar(self, node: yaml.Node, path: Path_) -> Any:
@@ -175,6 +187,19 @@ class _Converter:
                 message = f"'{raw}' cannot be read as {node.tag.rsplit(':', 1)[-1]}"
             self.document.problems.append((path, line, message))
             return _Unreadable(raw)
+
+
+def _split_at_a_comma(node: yaml.SequenceNode) -> bool:
+    """Whether a ``[a, b]`` list of unquoted text looks like one sentence cut at its comma:
+    its last item ends a sentence and an item before it does not (``[Report to Cabinet,
+    October 2026.]``)."""
+    items = node.value
+    if len(items) < 2 or not all(
+        isinstance(item, yaml.ScalarNode) and not item.style for item in items
+    ):
+        return False
+    words = [str(item.value) for item in items]
+    return words[-1].endswith(".") and any(not w.endswith((".", "?", "!")) for w in words[:-1])
 
 
 def _describe_scalar(value: Any) -> str:

@@ -254,3 +254,33 @@ def test_the_exempt_supporting_member_is_withheld_in_public(
         and "[List Bullet •] {WithheldText: [Not for publication: paragraph 1 of Schedule 12A]}"
         in public
     )
+
+
+def test_no_sentence_starts_with_a_numeral(example_papers: dict[str, bytes]) -> None:
+    """ "Six policy areas …", "Two expressions …": counts in words, as the clerk writes them."""
+    text = docx_to_text(example_papers["commissions-2019/annual_commissions_report/full.docx"])
+    assert "Six policy areas have a Lead Chief Executive this year:" in text
+    assert "Two expressions of interest were considered." in text
+    assert "One expression of interest was considered." in text
+    sentences = re.findall(r"(?:\] |\. )(\d+ [a-z]+)", text)
+    assert sentences == []
+
+
+def test_no_health_detail_of_a_named_person_in_the_examples() -> None:
+    """A committee report has no place for anyone's health, withheld or not."""
+    for path in (RECORDS / "commissions").glob("*.yaml"):
+        assert "health reasons" not in path.read_text(encoding="utf-8"), path.name
+
+
+def test_the_mou_schedule_is_captioned_once_and_its_lead_words_are_bold(
+    example_papers: dict[str, bytes],
+) -> None:
+    word = docx_to_text(example_papers["commissions-2019/mou_draft/full.docx"])
+    assert "[heading 1] Schedule\n[caption] Commissions from 1 September 2019" in word
+    assert "Schedule: commissions" not in word
+    assert "[Clause 2.1] **Accountability. **A Lead Chief Executive" in word
+    assert "[Clause 2.2] **The pivot. **The Chief Executive of London Councils" in word
+    pdf = example_papers["commissions-2019/mou_draft/full.pdf"]
+    from docgen.pdf_text import pdf_to_text
+
+    assert "Schedule: commissions" not in pdf_to_text(pdf)

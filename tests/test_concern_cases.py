@@ -23,7 +23,7 @@ CASES = sorted((RECORDS / "concern-cases").glob("case-*.yaml"))
 
 CASE = """\
 kind: concern_case
-authority: London Borough of Testwick (fictional)
+authority: London Borough of Testwick
 raised_by: {name: Jo Raiser, job_title: Adviser}
 raised_on: 2026-01-05
 lead: {name: Lee Lead, job_title: Chair}
@@ -36,6 +36,17 @@ history:
   - {when: 2026-02-05, stage: 2, event: Met the chief executive.}
   - {when: 2026-03-05, stage: 3, event: Support agreed.}
 outcome: london_support
+"""
+
+
+RADAR = """\
+kind: radar
+committee: Self-Improvement Board
+body: London Councils
+meeting_date: 2026-04-15
+report_by: {name: Ada Chiefly, job_title: "Chief Executive, London Councils"}
+contact: {name: Cy Contact}
+last_report: 2026-02-01
 """
 
 
@@ -107,6 +118,7 @@ def test_the_latter_outcomes_need_a_private_briefing(
     write_record: Callable[..., Path], outcome: str
 ) -> None:
     """Group Leaders are briefed privately when the LGA's help is significant (Appendix 1 para 12)."""
+    write_record(RADAR, "radar")
     path = write_record(CASE.replace("london_support", outcome))
     assert (
         len(warnings(path)) == 1
@@ -149,6 +161,11 @@ def test_an_unknown_indicator_or_evidence_is_an_error(write_record: Callable[...
         ({"a": 3, "b": 2, "c": 3}, {"a": "3 or more", "b": "fewer than 3", "c": "3"}),
         ({"a": 0, "b": 1, "c": 1, "d": 0, "e": 1}, dict.fromkeys("abcde", "fewer than 3")),
         ({"a": 0, "b": 6}, {"a": "0", "b": "6"}),
+        # the hidden counts add up to 1: total less the others would give it away
+        (
+            {"a": 0, "b": 1, "c": 5, "d": 4},
+            {"a": "fewer than 3", "b": "fewer than 3", "c": "5", "d": "3 or more"},
+        ),
     ],
 )
 def test_small_counts_are_suppressed_so_none_can_be_worked_out(
@@ -193,28 +210,207 @@ def test_the_full_radar_names_the_councils_acute_first_and_is_marked(
     """Members see every council, the acute ones first, under a NOT FOR PUBLICATION marking."""
     text = docx_to_text(example_papers["radar-2026-11/radar_report/full.docx"])
     councils = re.findall(
-        r"\| \[Table Text\] (London Borough of [\w ]+|Royal Borough of [\w ]+) \(fictional\)( \(acute\))?",
+        r"\| \[Table Text\] (London Borough of [\w ]+?|Royal Borough of [\w ]+?)( \(acute\))?\n",
         text,
     )
-    assert [acute for _, acute in councils[:2]] == [" (acute)", " (acute)"] and len(councils) == 9
+    assert [acute for _, acute in councils[:2]] == [" (acute)", " (acute)"]
+    assert len({council for council, _ in councils}) == 9
     assert "NOT FOR PUBLICATION by virtue of paragraphs 1, 2 and 3" in text
     assert "{picture: Bar chart, Cases by stage and sign." in text
     assert "Ashcombe" not in text  # closed cases leave the radar
 
 
 def test_the_public_summary_keeps_counts_only(example_papers: dict[str, bytes]) -> None:
-    """Stages and outcomes counted, small counts suppressed, no table of councils, no chart."""
+    """Stages and outcomes counted, small counts suppressed, no table of councils."""
     text = pdf_to_text(example_papers["radar-2026-11/radar_report/public.pdf"])
-    assert "fewer than 3" in text and "There are 9 councils on the radar" in text
-    assert "Councils on the radar\n" not in text.replace("Councils on the radar:", "")
+    assert "fewer than 3" in text and "There are nine councils on the radar" in text
     docx = docx_to_text(example_papers["radar-2026-11/radar_report/public.docx"])
-    assert "{picture:" not in docx and "(acute)" not in docx
+    assert "(acute)" not in docx and "Brackenford" not in docx
+
+
+def numbered(text: str) -> list[str]:
+    """The paragraph numbers and section headings of a report, in order."""
+    return re.findall(r"^(\d+)\. |^\[Heading 2\] (.*)$", text, re.MULTILINE)
+
+
+def test_the_public_radar_keeps_the_full_versions_sections_and_paragraph_numbers(
+    example_papers: dict[str, bytes],
+) -> None:
+    """A member citing "paragraph 8" in open session is followed: a withheld paragraph
+    keeps its number and its section's heading, as in committee reports."""
+    full, public = (
+        docx_to_text(example_papers[f"radar-2026-11/radar_report/{v}.docx"])
+        for v in ("full", "public")
+    )
+    headings = re.findall(r"^\[heading 1\] (.*)$", full, re.MULTILINE)
+    headings.remove("Reasons for exemption")  # the full version's panel for members
+    assert headings == re.findall(r"^\[heading 1\] (.*)$", public, re.MULTILINE)
+    assert "Events since 9 September 2026" in headings and "Councils on the radar" in headings
+    numbers = re.findall(r"^\[Numbered Paragraph (\d+)\.(?: shaded)?\]", full, re.MULTILINE)
+    assert numbers == re.findall(
+        r"^\[Numbered Paragraph (\d+)\.(?: shaded)?\]", public, re.MULTILINE
+    )
+    assert numbers == [str(n) for n in range(1, 9)]
+    assert public.count("This information is not for publication by virtue of paragraphs 1, 2") >= 3
+
+
+def test_the_public_radar_draws_its_chart_from_the_published_counts(
+    example_papers: dict[str, bytes],
+) -> None:
+    """Stages shown as ranges ("3 or more", "fewer than 3") are one bar: the published
+    total less the counts shown, which the table gives away already; no bar is small."""
+    public = docx_to_text(example_papers["radar-2026-11/radar_report/public.docx"])
+    assert "{picture: Bar chart, Open cases by stage. Stages 1 and 2 5, Stage 3 4.}" in public
+    full = docx_to_text(example_papers["radar-2026-11/radar_report/full.docx"])
+    assert "{picture: Bar chart, Open cases by stage. Stage 1 3, Stage 2 2, Stage 3 4.}" in full
+
+
+def test_a_range_is_explained_under_the_table_that_shows_it(
+    example_papers: dict[str, bytes],
+) -> None:
+    text = " ".join(pdf_to_text(example_papers["radar-2026-11/radar_report/public.pdf"]).split())
+    assert re.search(
+        r"Stage 1: identifying signs 3 or more .* All open cases 9 Counts of 1 or 2 are shown as "
+        r"“fewer than 3”; where that would hide only one count, or counts that add up to 1 or 2, "
+        r"the next smallest is shown as "
+        r"“3 or more”",
+        text,
+    )
+
+
+def test_the_public_summary_and_recommendations_say_only_what_it_shows(
+    example_papers: dict[str, bytes],
+) -> None:
+    public = pdf_to_text(example_papers["radar-2026-11/radar_report/public.pdf"])
+    front = " ".join(public.split("The approach")[0].split())
+    assert "support brokered" not in front and "progress made" not in front
+    assert "(ii) [Not for publication: paragraphs 1, 2 and 3 of Schedule 12A]" in front
+    assert "are not for publication (paragraphs 6 to 8)" in front
+    full = " ".join(pdf_to_text(example_papers["radar-2026-11/radar_report/full.pdf"]).split())
+    assert (
+        "(ii) [Exempt: paragraphs 1, 2 and 3 of Schedule 12A] note the support brokered for "
+        "each council and the progress made" in full
+    )
+
+
+def test_labels_begin_with_a_capital_in_every_table(example_papers: dict[str, bytes]) -> None:
+    full = docx_to_text(example_papers["radar-2026-11/radar_report/full.docx"])
+    assert "| [Table Text] Satisfactory resolution\n" in full
+    assert "| [Table Text] Stage 1: identifying signs\n" in full
+    assert "| [Table Text] satisfactory" not in full and "| [Table Text] stage" not in full
+
+
+def test_progress_without_an_event_since_the_last_report_is_a_warning(
+    write_record: Callable[..., Path],
+) -> None:
+    """The radar would print "No event since …" beside progress that says otherwise."""
+    write_record(RADAR.replace("last_report: 2026-02-01", "last_report: 2026-03-10"), "radar")
+    path = write_record(CASE + "progress: The council's review reported.\n")
+    assert warnings(path) == [
+        "progress is reported, but no event in the history is after the last radar report "
+        "(2026-03-10, last_report of the radar); record the event the progress reports"
+    ]
+    later = CASE.replace("2026-03-05, stage: 3", "2026-03-20, stage: 3")
+    assert warnings(write_record(later + "progress: The review reported.\n", "later")) == []
+
+
+def test_a_briefing_dated_before_an_event_it_reports_is_a_warning(
+    write_record: Callable[..., Path],
+) -> None:
+    write_record(RADAR, "radar")
+    case = CASE.replace("london_support", "lga_leads") + "group_leaders_briefed: 2026-02-20\n"
+    assert warnings(write_record(case)) == [
+        "the briefing note is dated 2026-02-20 (group_leaders_briefed), before the event of "
+        "2026-03-05 it reports (history[2].when); brief on or after the latest event"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("edit", "briefed"),
+    [
+        (("", ""), False),  # London support: not the latter end of stage 3
+        (("london_support", "lga_programmes"), True),
+        (("london_support", "lga_leads"), True),
+        (("outcome: london_support", "outcome: lga_leads\nopen: false"), False),
+    ],
+)
+def test_a_briefing_note_only_at_the_latter_end_of_stage_3(
+    write_record: Callable[..., Path], edit: tuple[str, str], briefed: bool
+) -> None:
+    """Reference 000, Appendix 1 para 12: Group Leaders are briefed of significant activity
+    at the latter end of stage 3, not of every case on the radar."""
+    from docgen.papers import papers_for
+
+    case = load_record(write_record(CASE.replace(*edit) if edit[0] else CASE)).data
+    names = [paper.name for paper in papers_for("concern_case", case)]
+    assert names == (["briefing_note"] if briefed else [])
+
+
+def test_a_briefing_note_is_by_the_chief_executive_named_in_the_radar(
+    write_record: Callable[..., Path],
+) -> None:
+    """Reference 000, Appendix 1 para 14: the Chief Executive of London Councils briefs."""
+    from docgen.loading import RecordSet
+    from docgen.render import Templates, render_record
+
+    from .conftest import TEMPLATES
+
+    write_record(RADAR, "radar")
+    path = write_record(
+        CASE.replace("london_support", "lga_leads").replace("Jo Raiser", "Lee Lead")
+        + "group_leaders_briefed: 2026-03-20\n"
+    )
+    records = RecordSet(path.parent)
+    record = records.load(path)
+    papers = render_record(record, records.related(record), Templates(TEMPLATES), Path("out"))
+    full = next(d for t, d in papers.items() if t.parts[1] == "full" and t.suffix == ".pdf")
+    text = " ".join(pdf_to_text(full).split())
+    assert "Report by Ada Chiefly Job title Chief Executive, London Councils" in text
+    assert "Date 20 March 2026" in text
+    assert "Group Leaders are asked to:" in text and "is asked to" not in text
+    assert "by Lee Lead, who also leads the engagement." in text
+    assert "on the London Borough of Testwick, where engagement has reached" in text
 
 
 def test_a_briefing_note_is_full_only(example_papers: dict[str, bytes]) -> None:
-    """The public version of a briefing note says it is exempt and holds nothing else."""
+    """The public version shows what an agenda would: the title, the meeting and the
+    paragraphs of Schedule 12A; nothing of the case."""
     public = docx_to_text(example_papers["case-2026-01/briefing_note/public.docx"])
-    assert "not for publication by virtue of paragraphs 1, 2 and 3" in public
-    assert "Brackenford" not in public and "created:" not in public
+    body = public.split("== word/document.xml ==")[1].split("== word/footer1.xml ==")[0]
+    assert body.strip().splitlines() == [
+        "[Committee] Private briefing for Group Leaders",
+        "[Body Text] Group Leaders: private briefing",
+        "[Not For Publication Marking] Not for publication",
+        "[Body Text] This information is not for publication by virtue of paragraphs 1, 2 and 3 "
+        "of Part 1 of Schedule 12A to the Local Government Act 1972.",
+    ]
     full = docx_to_text(example_papers["case-2026-01/briefing_note/full.docx"])
     assert "Brackenford" in full and "NOT FOR PUBLICATION" in full
+    assert not any(name.startswith("case-2026-05/briefing_note") for name in example_papers)
+
+
+@pytest.mark.parametrize(
+    ("by_stage", "bars"),
+    [
+        ({1: 3, 2: 2, 3: 4}, [("Stages 1 and 2", 5), ("Stage 3", 4)]),
+        ({1: 0, 2: 1, 3: 5}, [("Stages 1, 2 and 3", 6)]),  # never a bar of one
+        ({1: 4, 2: 0, 3: 1}, [("Stages 1, 2 and 3", 5)]),
+        ({1: 4, 2: 5, 3: 6}, [("Stage 1", 4), ("Stage 2", 5), ("Stage 3", 6)]),
+    ],
+)
+def test_no_bar_of_the_public_chart_is_a_small_count(
+    by_stage: dict[int, int], bars: list[tuple[str, int]]
+) -> None:
+    from docgen.papers.concern_cases import _stage_chart
+
+    chart = _stage_chart(by_stage, public=True).chart
+    assert chart is not None
+    drawn = [(str(c), v) for c, v in zip(chart.categories, chart.series[0].values, strict=True)]
+    assert drawn == bars
+
+
+def test_a_chart_of_too_few_cases_is_not_drawn() -> None:
+    from docgen.papers.concern_cases import _stage_chart
+
+    paragraph = _stage_chart({1: 1, 2: 0, 3: 1}, public=True)
+    assert paragraph.chart is None and "too few open cases" in str(paragraph.text)

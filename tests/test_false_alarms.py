@@ -165,7 +165,7 @@ def radar_with(tmp_path: Path, old: str, new: str) -> dict[str, str]:
 
 def test_a_concern_case_with_an_event_on_the_meeting_date(tmp_path: Path) -> None:
     """The radar prints its own meeting date; a case's event that day is not shown by it."""
-    papers = radar_with(tmp_path, "when: 2026-10-02", "when: 2026-11-18")
+    papers = radar_with(tmp_path, "when: 2026-10-27", "when: 2026-11-18")
     assert "Brackenford" not in papers["radar_report"]
 
 

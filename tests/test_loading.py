@@ -236,3 +236,23 @@ def test_a_reference_cannot_be_a_path(
     path = write_record(minimal_report + "about: ../../secrets/report\n")
     (problem,) = problems_of(path)
     assert problem.startswith(f"{path}:20: about: '../../secrets/report' is not a record id")
+
+
+def test_a_list_in_brackets_cut_at_a_comma_is_a_warning(
+    write_record: Callable[..., Path], minimal_report: str
+) -> None:
+    """YAML splits "[Report to Cabinet, October 2026.]" into two items; the officer meant one."""
+    from docgen.loading import check
+
+    cut = minimal_report + "background_papers: [Report to Cabinet, October 2026.]\n"
+    errors, warnings = check([write_record(cut)], write_record(cut).parent)
+    assert errors == []
+    assert [(w.field, w.line) for w in warnings] == [("background_papers", 20)]
+    assert "seems cut in two ('Report to Cabinet', 'October 2026.')" in warnings[0].message
+    for fine in (
+        "background_papers: [Corporate Plan, Budget 2026]\n",  # no item ends a sentence
+        'background_papers: ["Report to Cabinet, October 2026."]\n',  # quoted
+        "background_papers: [The plan was agreed., The budget followed.]\n",
+    ):
+        path = write_record(minimal_report + fine, "fine")
+        assert check([path], path.parent) == ([], []), fine

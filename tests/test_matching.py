@@ -197,7 +197,7 @@ def test_a_peer_challenge_repeating_a_best_value_records_exempt_name_is_refused(
     )
     errors, _ = check([best_value], root)
     assert any(
-        f"{challenge}:7: scope: repeats, unmarked, text that "
+        f"{challenge}:11: scope: repeats, unmarked, text that "
         "tower-hamlets-directions-2017: board.external[0].name marks exempt" in str(e)
         for e in errors
     ), [str(e) for e in errors]

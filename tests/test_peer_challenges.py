@@ -42,6 +42,14 @@ timeline:
   - {activity: Follow up visit, when: Apr – Jun 2027}
 visit: {start: 2026-09-07, end: 2026-09-10}
 submission_deadline: 2026-11-01
+context:
+  - Testwick is a small market town.
+assessment:
+  - {area: place, strengths: [A clear plan.]}
+  - {area: leadership_of_place, strengths: [Good partners.]}
+  - {area: governance, weaknesses: [Slow decisions.]}
+  - {area: finance, evidence: ["Budget report, February 2026."]}
+  - {area: capacity, strengths: [Stable staffing.]}
 """
 
 
@@ -144,8 +152,8 @@ def test_the_reference_timetable_is_flagged_where_a_careful_officer_would(
     errors, found = check([TOWER_HAMLETS], RECORDS)
     assert errors == []
     assert [(w.field, w.line) for w in found] == [
-        ("timeline[11].when", 60),
-        ("timeline[3].when", 52),
+        ("timeline[11].when", 64),
+        ("timeline[3].when", 56),
     ]
 
 
@@ -180,15 +188,16 @@ def test_the_position_statement_runs_to_ten_pages_with_contents_and_a_timetable_
     """Cover, contents with page numbers, context, a part per component and area, the Gantt chart."""
     pdf = example_papers["tower-hamlets-2018/position_statement/full.pdf"]
     pages = page_texts(pdf)
-    assert 10 <= len(pages) <= 15
+    assert 5 <= len(pages) <= 8  # the areas flow, not one mostly empty page each
     contents = pages[1]
     assert "Contents" in contents and "6. Children's services improvement" in contents
-    assert re.search(r"4\. Financial planning and viability\.+\s*7", contents)
+    assert re.search(r"4\. Financial planning and viability\.+\s*\d", contents)
     word = docx_to_text(example_papers["tower-hamlets-2018/position_statement/full.docx"])
     assert (
         "{picture: Gantt chart, Peer challenge timetable: Review scoping, Sep – Dec 2017;" in word
     )
-    assert "[Area Heading] 1. Understanding of the local place and priority setting" in word
+    assert "[heading 1] 1. Understanding of the local place and priority setting" in word
+    assert "DRAFT" not in word
     assert '{TOC \\o "1-1" \\h \\z \\u}' in word and "[toc 1] Background documents" in word
 
 
@@ -244,3 +253,74 @@ def test_the_proposal_counts_its_team_from_the_record(example_papers: dict[str, 
         assert "about six" not in text, record
     northfield = docx_to_text(example_papers["northfield-2027/proposal_report/full.docx"])
     assert "A team of five peers spends four days on site" in northfield
+
+
+def test_an_area_without_a_self_assessment_is_a_warning(
+    write_record: Callable[..., Path],
+) -> None:
+    """The position statement would be a DRAFT: `check` says so, naming the areas."""
+    text = CHALLENGE.replace(
+        '  - {area: finance, evidence: ["Budget report, February 2026."]}\n', ""
+    )
+    assert warnings(write_record, text) == [
+        "no self-assessment for 1 of 5 areas (Financial planning and viability): the position "
+        "statement is marked DRAFT and lists them"
+    ]
+    no_context = CHALLENGE.replace("context:\n  - Testwick is a small market town.\n", "")
+    assert warnings(write_record, no_context) == [
+        "no context is written: the position statement is marked DRAFT"
+    ]
+
+
+def test_an_unfinished_position_statement_is_a_draft_listing_what_is_missing(
+    example_papers: dict[str, bytes],
+) -> None:
+    """Never a page saying "To follow.": the cover says DRAFT and lists what is still to be
+    written; the context is the record's own, never the proposal's scope."""
+    for version in ("full", "public"):
+        word = docx_to_text(example_papers[f"northfield-2027/position_statement/{version}.docx"])
+        assert "To follow" not in word
+        assert "[Draft Banner] DRAFT – not yet complete" in word
+        assert "[List Bullet •] the context\n" in word
+        assert "[List Bullet •] the self-assessment for Leadership of place\n" in word
+        assert "the self-assessment for Capacity to deliver" not in word
+        assert "The peer challenge would cover" not in word  # the scope is not the context
+    pdf = " ".join(
+        page_texts(example_papers["northfield-2027/position_statement/full.pdf"])[0].split()
+    )
+    assert "DRAFT – not yet complete Still to be written: the context the self-assessment" in pdf
+
+
+def test_a_list_item_keeps_its_comma(example_papers: dict[str, bytes]) -> None:
+    word = docx_to_text(example_papers["northfield-2027/position_statement/full.docx"])
+    assert "[List Bullet •] Senior management review report to Cabinet, October 2026.\n" in word
+
+
+def test_the_proposal_says_the_lead_in_its_dates_give(example_papers: dict[str, bytes]) -> None:
+    """Never "at least six months" beside dates that give three."""
+    northfield = docx_to_text(example_papers["northfield-2027/proposal_report/full.docx"])
+    assert (
+        "The LGA asks for a lead-in of at least six months before the visit, so that peers of "
+        "suitable calibre can be confirmed. The visit proposed is only three months after this "
+        "meeting" in northfield
+    )
+    tower = docx_to_text(example_papers["tower-hamlets-2018/proposal_report/full.docx"])
+    assert "; the visit proposed is eight months after this meeting." in tower
+
+
+def test_the_proposal_reads_as_sentences(example_papers: dict[str, bytes]) -> None:
+    """A team is "the … Team"; background documents have a lead-in; the extra area is
+    suggested for the Board to consider, as its recommendation asks."""
+    tower = docx_to_text(example_papers["tower-hamlets-2018/proposal_report/full.docx"])
+    assert "co-ordinating the on-site programme is the Corporate Strategy and Policy Team." in tower
+    assert "sends background documents to the peer team in advance, among them:" in tower
+    assert "The area suggested for consideration is:" in tower
+    assert "the Council proposes:" not in tower
+    assert re.search(r"\[Numbered Paragraph 1\.\] The corporate peer challenge would cover", tower)
+
+
+def test_no_health_detail_of_a_named_officer_in_the_example() -> None:
+    """A staffing matter to withhold, but never anyone's health: it has no place in a
+    committee report, withheld or not."""
+    text = (RECORDS / "peer-challenges/northfield-2027.yaml").read_text(encoding="utf-8")
+    assert "sick" not in text and "health" not in text.lower().replace("health and", "")

@@ -195,7 +195,7 @@ def test_every_example_record_verifies(templates: Templates) -> None:
     result = verify(EXAMPLE_RECORDS, RECORDS, TEMPLATES)
     assert result.errors == []
     assert len(result.verified) == len(EXAMPLE_RECORDS)
-    assert sum(v.papers for v in result.verified) >= 40
+    assert sum(v.papers for v in result.verified) >= 30  # briefing notes: two cases only
     radar = next(v for v in result.verified if v.record.id == "radar-2026-11")
     assert radar.replaced > 100  # the cases it gathers were varied with it
 

@@ -388,7 +388,7 @@ def test_a_failing_record_still_withholds_what_its_kind_withholds_by_default(
     text = (RECORDS / "concern-cases/case-2026-01.yaml").read_text(encoding="utf-8")
     path = write(tmp_path, "case", text.replace("stage: 3\n", "stag: 3\n", 1))
     found = {(v.field, v.text) for v in read_marks(path).values}
-    assert ("authority", "London Borough of Brackenford (fictional)") in found
+    assert ("authority", "London Borough of Brackenford") in found
     assert ("lead.name", "Tamsin Rook") in found
     assert ("raised_on", "2026-02-03") in found
 
@@ -401,3 +401,26 @@ def test_a_failing_record_exempt_as_a_whole_keeps_public_only_what_the_agenda_sh
     fields = {v.field for v in read_marks(path).values}
     assert {"summary", "titel", "contact.name", "report_by.name"} <= fields
     assert not fields & {"committee", "meeting_date", "item"}
+
+
+def test_a_paper_the_record_no_longer_calls_for_is_withdrawn(tmp_path: Path) -> None:
+    """A briefing note goes once its case is no longer at the latter end of stage 3."""
+    radar = (RECORDS / "concern-cases/radar-2026-11.yaml").read_text(encoding="utf-8")
+    case = (RECORDS / "concern-cases/case-2026-01.yaml").read_text(encoding="utf-8")
+    write(tmp_path, "radar-2026-11", radar)
+    path = write(tmp_path, "case-2026-01", case)
+    first = built(tmp_path)
+    assert first.ok and papers(tmp_path, "public", "case-2026-01") == ["briefing_note.docx"]
+    path.write_text(case.replace("open: true", "").rstrip() + "\nopen: false\n", encoding="utf-8")
+    second = built(tmp_path)
+    assert second.ok
+    assert papers(tmp_path, "public", "case-2026-01") == []
+    assert papers(tmp_path, "full", "case-2026-01") == []
+    assert not (tmp_path / "out/full/case-2026-01/register.csv").exists()
+    assert withdrawn(second) == [
+        "full/case-2026-01/briefing_note.docx",
+        "full/case-2026-01/register.csv",
+        "full/case-2026-01/register.html",
+        "public/case-2026-01/briefing_note.docx",
+    ]
+    assert "no longer calls for this paper" in str(second.withdrawn[0])

@@ -330,7 +330,7 @@ def mou_draft() -> dict[str, str]:
         tag("{%p for part in parts %}"),
         tag("{{p paragraph(part.heading, 'ClauseHeading', list='clauses', level=0) }}"),
         tag("{%p for clause in part.clauses %}"),
-        tag("{{p paragraph(clause, 'Clause', list='clauses', level=1) }}"),
+        tag("{{p paragraph(clause.text, 'Clause', list='clauses', level=1, lead=clause.lead) }}"),
         tag("{%p endfor %}"),
         tag("{%p endfor %}"),
         para("Heading1", run("Schedule")),
@@ -377,7 +377,8 @@ def toc_field() -> list[str]:
 
 
 def position_statement() -> dict[str, str]:
-    """The council's position statement: cover, contents, context, one part per area."""
+    """The council's position statement: cover (with what a draft lacks), contents, context,
+    then the areas in turn, flowing (no page each)."""
     page_break = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
     body = [
         *paragraph_macro(),
@@ -388,19 +389,26 @@ def position_statement() -> dict[str, str]:
         tag("{%p if marking %}"),
         para("Marking", run("{{ marking }}")),
         tag("{%p endif %}"),
+        tag("{%p if draft %}"),
+        para("Banner", run("{{ draft }}")),
+        para("BodyText", run("Still to be written:")),
+        tag("{%p for item in missing %}"),
+        para("ListBullet", run("{{ item }}")),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
         page_break,
         para("Heading1", run("Contents")),
         *toc_field(),
         para("BodyText", run("{{ toc_note }}")),
         page_break,
+        tag("{%p if challenge.context %}"),
         para("Heading1", run("Context")),
+        tag("{%p endif %}"),
         tag("{%p for para in challenge.context %}"),
         tag("{{p block(para, 'BodyText', none, false) }}"),
-        tag("{%p else %}"),
-        para("BodyText", run("{{r runs(challenge.scope) }}")),
         tag("{%p endfor %}"),
         tag("{%p for area in areas %}"),
-        tag("{{p paragraph(area.heading, 'AreaHeading') }}"),
+        tag("{{p paragraph(area.heading, 'Heading1') }}"),
         tag("{{p paragraph(area.question, 'Quote') }}"),
         tag("{%p for part in area.parts %}"),
         tag("{{p paragraph(part.heading, 'Heading2') }}"),
@@ -409,7 +417,7 @@ def position_statement() -> dict[str, str]:
         tag("{%p endfor %}"),
         tag("{%p endfor %}"),
         tag("{%p endfor %}"),
-        para("AreaHeading", run("Timetable")),
+        para("Heading1", run("Timetable")),
         tag("{%p if gantt %}"),
         tag("{{p picture(gantt.png, gantt.alt, gantt.title, aspect=gantt.aspect) }}"),
         tag("{%p endif %}"),

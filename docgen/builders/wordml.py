@@ -157,7 +157,10 @@ def paragraph_helper(numbering: Numbering | None) -> Any:
         bold: bool = False,
         keep_with_next: bool = False,
         label: str | None = None,
+        lead: str | None = None,
     ) -> Markup:
+        """``label``: the exemption label that opens a shaded paragraph; ``lead``: words in
+        bold that open the paragraph ("Accountability."), then a space."""
         properties = f'<w:pStyle w:val="{escape(style)}"/>'
         if keep_with_next:
             properties += "<w:keepNext/>"
@@ -173,7 +176,10 @@ def paragraph_helper(numbering: Numbering | None) -> Any:
                 f'<w:shd w:val="clear" w:color="auto" w:fill="{EXEMPT_PARAGRAPH_SHADING}"/>'
             )
         labelled = label_run(f"{label} ") if label else ""
-        return Markup(f"<w:p><w:pPr>{properties}</w:pPr>{labelled}{runs(text, bold=bold)}</w:p>")
+        opening = runs(f"{lead} ", bold=True) if lead else ""
+        return Markup(
+            f"<w:p><w:pPr>{properties}</w:pPr>{labelled}{opening}{runs(text, bold=bold)}</w:p>"
+        )
 
     return paragraph
 

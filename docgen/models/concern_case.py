@@ -57,6 +57,14 @@ OUTCOMES = {
 }
 STAGES = {1: "identifying signs", 2: "initial engagement", 3: "post-engagement action"}
 PRIVATE_BRIEFING_OUTCOMES = ("lga_programmes", "lga_leads")
+"""The outcomes at "the more significant, latter end of Stage 3" (reference 000, Appendix 1
+para 12), of which the relevant Group Leaders are briefed privately."""
+
+
+def latest_radar(related: Sequence[object]) -> Radar | None:
+    """The radar report most recently presented, among the records drawn in."""
+    radars = [m for m in related if isinstance(m, Radar)]
+    return max(radars, key=lambda r: r.meeting_date) if radars else None
 
 
 def _one_of(
@@ -157,7 +165,54 @@ class ConcernCase(Model):
                 f"is {self.stage}, but the last event in the history leaves the case at stage {self.history[-1].stage}",
             )
 
+    def gathers(self) -> Gather:
+        """Every radar: a briefing note is written by the Chief Executive the latest names,
+        and the events a radar reports are those since its last report."""
+        return Gather(kind=Radar.kind)
+
+    @property
+    def briefing_due(self) -> bool:
+        """Whether Group Leaders are briefed on this case: an open case at the latter end of
+        stage 3, with significant LGA programme support or LGA-led engagement."""
+        return self.open and self.stage == 3 and self.outcome in PRIVATE_BRIEFING_OUTCOMES
+
     def warnings(self, related: Sequence[Model]) -> Iterator[tuple[str | None, str]]:
+        latest = len(self.history) - 1
+        if self.group_leaders_briefed is not None and self.history:
+            last = self.history[latest].when
+            if self.group_leaders_briefed < last:
+                yield (
+                    "group_leaders_briefed",
+                    (
+                        f"the briefing note is dated {self.group_leaders_briefed.isoformat()} "
+                        f"(group_leaders_briefed), before the event of {last.isoformat()} it "
+                        f"reports (history[{latest}].when); brief on or after the latest event"
+                    ),
+                )
+        radar = latest_radar(related)
+        if self.briefing_due and radar is None:
+            yield (
+                "outcome",
+                (
+                    "the briefing note for Group Leaders is written by the Chief Executive named "
+                    "in the radar report, and no radar record is found"
+                ),
+            )
+        if (
+            self.open
+            and self.progress is not None
+            and radar is not None
+            and radar.last_report is not None
+            and not any(e.when > radar.last_report for e in self.history)
+        ):
+            yield (
+                "progress",
+                (
+                    f"progress is reported, but no event in the history is after the last radar "
+                    f"report ({radar.last_report.isoformat()}, last_report of the radar); record "
+                    "the event the progress reports"
+                ),
+            )
         if self.outcome in PRIVATE_BRIEFING_OUTCOMES and self.group_leaders_briefed is None:
             yield (
                 "group_leaders_briefed",

@@ -345,6 +345,23 @@ class PeerChallenge(Model):
                     f"preparation ends ({preparation.dated.written})"
                 ),
             )
+        if not self.context:
+            yield "context", "no context is written: the position statement is marked DRAFT"
+        unassessed = [
+            title
+            for key, title, _question in self.areas
+            if not (found := self.assessment_of(key))
+            or not (found.strengths or found.weaknesses or found.evidence)
+        ]
+        if unassessed:
+            yield (
+                "assessment",
+                (
+                    f"no self-assessment for {len(unassessed)} of {len(self.areas)} areas "
+                    f"({'; '.join(unassessed)}): the position statement is marked DRAFT "
+                    "and lists them"
+                ),
+            )
         roles = {member.role for member in self.team}
         missing = []
         if not roles & {"leader", "mayor"}:
@@ -354,7 +371,10 @@ class PeerChallenge(Model):
         if "programme_manager" not in roles:
             missing.append("an LGA programme manager")
         if missing:
-            yield "team", "the peer team lacks " + " and ".join(missing)
+            lacks = (
+                missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
+            )
+            yield "team", "the peer team lacks " + lacks
 
     def withheld(self) -> Self:
         """A challenge exempt as a whole keeps its council, its board and the visit dates."""

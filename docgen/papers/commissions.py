@@ -23,7 +23,7 @@ from docgen.models.commission import SUB_REGIONS, Commission, CommissionSet, spr
 from docgen.models.committee_report import CommitteeReport, Implications, Recommendation, Section
 from docgen.papers.base import Paper, Source, register
 from docgen.papers.committee_report import ComposedReport
-from docgen.papers.compose import text
+from docgen.papers.compose import capitalised, in_words, text
 
 
 def years_as_lead(commission: Commission, everyone: Sequence[Commission]) -> int | None:
@@ -50,7 +50,7 @@ def _uncounted(members: Sequence[Commission]) -> str:
     withheld = sum(1 for m in members if m.lead.sub_region is None)
     if not withheld:
         return ""
-    leads = "the lead who is" if withheld == 1 else f"the {withheld} leads who are"
+    leads = "the lead who is" if withheld == 1 else f"the {in_words(withheld)} leads who are"
     return (
         f" The figures below leave out {leads} not for publication, so that no figure "
         "can be traced to them."
@@ -147,13 +147,26 @@ def commissions_report(
             text(m.name, " (", m.borough, "), ", m.profession, within=m) for m in c.supporting_group
         )
         interests = len(c.interests)
-        considered = {
-            0: "No expressions of interest are recorded.",
-            1: "One expression of interest was considered.",
-        }.get(interests, f"{interests} expressions of interest were considered.")
+        considered = (
+            "No expressions of interest are recorded."
+            if not interests
+            else f"{capitalised(in_words(interests))} expression"
+            + (
+                " of interest was considered."
+                if interests == 1
+                else "s of interest were considered."
+            )
+        )
         groups.append(
             Paragraph(
-                text=text(c.policy_area, ": led by ", c.lead.name, ". ", considered),
+                text=text(
+                    c.policy_area,
+                    " is led by ",
+                    c.lead.name,
+                    ". ",
+                    considered,
+                    " The supporting group:" if bullets else "",
+                ),
                 bullets=bullets or (Text.plain("No supporting group has been formed yet."),),
             )
         )
@@ -207,7 +220,12 @@ def commissions_report(
                 paragraphs=(
                     Paragraph(
                         text=Text.plain(
-                            f"{len(members)} policy areas have a Lead Chief Executive this year:"
+                            f"{capitalised(in_words(len(members)))} policy "
+                            + (
+                                "area has a Lead Chief Executive this year:"
+                                if len(members) == 1
+                                else "areas have a Lead Chief Executive this year:"
+                            )
                         ),
                         table=leads,
                     ),
@@ -287,13 +305,23 @@ class MouDraft(Paper):
     extra_templates = (MOU_TEXT,)
 
     def clauses(self, templates: Path, year: int) -> list[dict[str, Any]]:
-        """The MoU's numbered clauses, from text/mou_draft.yaml in the templates folder."""
+        """The MoU's numbered clauses, from text/mou_draft.yaml in the templates folder.
+
+        A clause is its text, or a mapping with ``lead`` (words printed in bold that open
+        it, "Accountability.") and ``text``.
+        """
         data = _wording(templates / MOU_TEXT)
+
+        def filled(words: object) -> str:
+            return str(words).replace("{year}", str(year)).replace("{next_year}", str(year + 1))
+
         return [
             {
                 "heading": part["heading"],
                 "clauses": [
-                    str(clause).replace("{year}", str(year)).replace("{next_year}", str(year + 1))
+                    {"lead": clause.get("lead"), "text": filled(clause["text"])}
+                    if isinstance(clause, dict)
+                    else {"lead": None, "text": filled(clause)}
                     for clause in part["clauses"]
                 ],
             }
@@ -303,7 +331,7 @@ class MouDraft(Paper):
     def context(self, source: Source) -> dict[str, Any]:
         record_set, members = _members(source, full=False)
         schedule = Table(
-            caption=Text.plain(f"Schedule: commissions from 1 September {record_set.year}"),
+            caption=Text.plain(f"Commissions from 1 September {record_set.year}"),
             columns=tuple(
                 Text.plain(c)
                 for c in ("Policy area", "Executive portfolio", "Lead Chief Executive", "Borough")

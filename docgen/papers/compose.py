@@ -109,3 +109,9 @@ _NUMBER_WORDS = [
 def in_words(number: int) -> str:
     """Small counts in words, as council papers write them ("seven peers"); larger in figures."""
     return _NUMBER_WORDS[number] if 0 <= number < len(_NUMBER_WORDS) else str(number)
+
+
+def capitalised(words: str) -> str:
+    """Words that begin a sentence: the first letter a capital ("Six policy areas …"), so
+    that no sentence begins with a numeral."""
+    return words[:1].upper() + words[1:]

@@ -75,20 +75,21 @@ def proposal_report(challenge: PeerChallenge) -> CommitteeReport:
             TableRow(cells=(a.activity, when_cell(a)), exempt=a.exempt) for a in challenge.timeline
         ),
     )
+    documents = tuple(challenge.background_documents)
     process = [
-        Paragraph(
-            text=Text.plain(
-                f"If the Council agrees to proceed, the LGA proposes a lead-in of at least {LEAD_IN // 30} months "
-                "before the visit, so that peers of suitable calibre can be confirmed."
-            )
-        ),
+        Paragraph(text=Text.plain(lead_in_sentence(challenge))),
         Paragraph(
             text=Text.plain(
                 "The Council prepares a position statement of 10–15 sides of A4 telling its story: its "
                 "context, and its strengths and weaknesses against each core component and each extra "
-                "area, with background documents sent in advance."
+                "area"
+                + (
+                    ". It sends background documents to the peer team in advance, among them:"
+                    if documents
+                    else ", with background documents sent in advance."
+                )
             ),
-            bullets=tuple(challenge.background_documents),
+            bullets=documents,
         ),
         Paragraph(
             text=Text.plain(
@@ -124,7 +125,7 @@ def proposal_report(challenge: PeerChallenge) -> CommitteeReport:
             Paragraph(
                 text=text(
                     "The administrative lead co-ordinating the on-site programme is ",
-                    challenge.administrative_lead.name,
+                    team_in_sentence(challenge.administrative_lead.name),
                     ".",
                     within=challenge.administrative_lead,
                 )
@@ -141,8 +142,14 @@ def proposal_report(challenge: PeerChallenge) -> CommitteeReport:
                 ),
                 Paragraph(
                     text=Text.plain(
-                        "A council may add up to two areas of focus of its own"
-                        + (", and the Council proposes:" if extra else "; none is proposed yet.")
+                        "A council may add up to two areas of focus of its own. "
+                        + (
+                            "None is suggested yet."
+                            if not extra
+                            else "The area suggested for consideration is:"
+                            if len(extra) == 1
+                            else f"The {in_words(len(extra))} areas suggested for consideration are:"
+                        )
                     ),
                     bullets=extra,
                 ),
@@ -191,6 +198,40 @@ class ProposalReport(ComposedReport):
     def compose(self, source: Source) -> CommitteeReport:
         assert isinstance(source.data, PeerChallenge)
         return proposal_report(source.data)
+
+
+def lead_in_sentence(challenge: PeerChallenge) -> str:
+    """The LGA's lead-in, and how long this proposal gives: never "at least six months"
+    beside dates that give less."""
+    months = _whole_months(challenge.proposal.meeting_date, challenge.visit.start)
+    rule = (
+        f"The LGA asks for a lead-in of at least {in_words(LEAD_IN // 30)} months before the visit, "
+        "so that peers of suitable calibre can be confirmed"
+    )
+    gap = f"{in_words(months)} month{'s' if months != 1 else ''}"
+    if (challenge.visit.start - challenge.proposal.meeting_date).days >= LEAD_IN:
+        return f"{rule}; the visit proposed is {gap} after this meeting."
+    return (
+        f"{rule}. The visit proposed is only {gap} after this meeting, so the peer team would "
+        "need to be confirmed as soon as the Council agrees."
+    )
+
+
+def _whole_months(start: date, end: date) -> int:
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return months - 1 if end.day < start.day else months
+
+
+_TEAMS = ("Team", "Unit", "Service", "Office", "Directorate", "Group", "Section")
+"""The last words of a name that is a team's, not a person's."""
+
+
+def team_in_sentence(name: Text) -> Text:
+    """A team's name as a sentence has it ("the Corporate Strategy and Policy Team"); a
+    person's name as it is."""
+    if str(name).rstrip(".").endswith(_TEAMS) and not str(name).startswith(("the ", "The ")):
+        return text("the ", name)
+    return name
 
 
 def when_cell(activity: Activity) -> Text:
@@ -272,14 +313,6 @@ class PositionStatement(Paper):
                 ):
                     if items:
                         parts.append({"heading": heading, "entries": items, "shaded": shaded})
-            if not parts:
-                parts.append(
-                    {
-                        "heading": "Self-assessment",
-                        "entries": (Text.plain("To follow."),),
-                        "shaded": False,
-                    }
-                )
             areas.append(
                 {
                     "key": key,
@@ -289,15 +322,19 @@ class PositionStatement(Paper):
                 }
             )
         visit = challenge.visit
+        missing = still_to_write(challenge)
         return {
             "challenge": challenge,
             "public": source.public,
             "marking": self.marking(source),
             "running_marking": self.running_marking(source),
-            "running_header": f"{challenge.council} – Corporate Peer Challenge position statement",
+            "running_header": f"{challenge.council} – Corporate Peer Challenge position statement"
+            + (" – DRAFT" if missing else ""),
+            "draft": "DRAFT – not yet complete" if missing else None,
+            "missing": missing,
             "visit_line": f"On-site visit: {visit_dates(visit.start, visit.end)}",
             "toc": [
-                "Context",
+                *(["Context"] if challenge.context else []),
                 *(area["heading"] for area in areas),
                 "Timetable",
                 "Background documents",
@@ -318,6 +355,23 @@ class PositionStatement(Paper):
             keywords="peer challenge; position statement",
             created=challenge.visit.start,
         )
+
+
+def still_to_write(challenge: PeerChallenge) -> list[str]:
+    """What the position statement lacks (its context, an area's self-assessment): while
+    anything does, the paper is a DRAFT that lists it, never a page saying "To follow"."""
+    missing = [] if challenge.context else ["the context"]
+    missing.extend(
+        f"the self-assessment for {title}"
+        for key, title, _question in challenge.areas
+        if not _assessed(challenge, key)
+    )
+    return missing
+
+
+def _assessed(challenge: PeerChallenge, key: str) -> bool:
+    found = challenge.assessment_of(key)
+    return found is not None and bool(found.strengths or found.weaknesses or found.evidence)
 
 
 def team_size(challenge: PeerChallenge) -> str:
