@@ -37,7 +37,7 @@ MAX_LIST_ITEMS = 1_000
 MAX_CATEGORIES = 40
 """Bars along a chart's bottom: beyond about 40 the labels cannot be read at 16 cm."""
 MAX_SERIES = 12
-"""Bars per category: a chart has six distinct colours, used at most twice each."""
+"""Bars per category: a chart has twelve fills, each its own grey and pattern."""
 MAX_BARS = 120
 """Bars in one chart (categories × series): 120 leaves each bar some 8 pixels of 1,600."""
 MAX_TIMELINE_ROWS = 100
