@@ -32,9 +32,10 @@ from docgen.charts import (
     timeline_scene,
 )
 from docgen.errors import RecordError
-from docgen.exempt import parse_text
+from docgen.exempt import Exemption, parse_text
 from docgen.loading import load_record
 from docgen.models.blocks import Chart, Series
+from docgen.views import public_view
 
 SIGNS = (
     "Breakdown of trust between leading members and senior staff",
@@ -276,3 +277,19 @@ def test_word_gives_a_chart_its_own_proportions() -> None:
     xml = str(picture_helper(Media())(png, "alt", "title"))
     cx, cy = map(int, re.search(r'<wp:extent cx="(\d+)" cy="(\d+)"/>', xml).groups())  # type: ignore[union-attr]
     assert cy / cx == pytest.approx(height / width, rel=1e-3)
+
+
+def test_a_chart_withheld_whole_is_described_by_its_statement() -> None:
+    """Not "[Not for publication …] 0": the alt text says the chart is not shown, and why."""
+    only = Series(name=parse_text("Bids"), values=(3, 1), exempt=Exemption((3,)))
+    chart = Chart(
+        title=parse_text("Bids by lot."),
+        categories=(parse_text("Lot 1"), parse_text("Lot 2")),
+        series=(only,),
+    )
+    assert chart.description == "Bar chart, Bids by lot. Lot 1 3, Lot 2 1."
+    withheld = public_view(chart)
+    assert withheld.description == (
+        "Bar chart not shown. This information is not for publication by virtue of "
+        "paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972."
+    )

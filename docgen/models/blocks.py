@@ -119,6 +119,8 @@ class Chart(Exemptable):
         """The alt text: the record's own, or the data in words."""
         if self.alt is not None:
             return str(self.alt)
+        if all(span.kind == SpanKind.NOTICE for span in self.title.spans):
+            return f"Bar chart not shown. {self.title}"  # withheld whole: nothing to describe
         parts = []
         for series in self.series:
             counts = ", ".join(
@@ -126,7 +128,7 @@ class Chart(Exemptable):
                 for category, value in zip(self.categories, series.values, strict=True)
             )
             parts.append(f"{series.name}: {counts}" if len(self.series) > 1 else counts)
-        return f"Bar chart, {self.title}. " + "; ".join(parts) + "."
+        return f"Bar chart, {str(self.title).rstrip('.')}. " + "; ".join(parts) + "."
 
     def withheld(self) -> Self:
         assert self.exempt is not None
