@@ -10,6 +10,7 @@ aliases and over-deep nesting *before* any composer builds a tree from it.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import stat
@@ -36,13 +37,14 @@ MAX_LIST_ITEMS = 1_000
 MAX_CATEGORIES = 40
 """Bars along a chart's bottom: beyond about 40 the labels cannot be read at 16 cm."""
 MAX_SERIES = 12
-"""Bars per category: a chart has six distinct colours, used at most twice each."""
+"""Bars per category: a chart has twelve fills, each its own grey and pattern."""
 MAX_BARS = 120
 """Bars in one chart (categories × series): 120 leaves each bar some 8 pixels of 1,600."""
 MAX_TIMELINE_ROWS = 100
 """Lines of a peer challenge timetable, each a bar of the Gantt chart (examples: 7–10)."""
 MAX_WHOLE_NUMBER = 10**12
-"""A whole number's magnitude: counts and years are far smaller; a trillion is headroom."""
+"""A number's magnitude (a count, or a chart value with decimals): counts and years are
+far smaller; a trillion is headroom."""
 MAX_PROBLEMS = 100
 """Problems listed for one record; past that, one line says how many more there are."""
 FIRST_YEAR, LAST_YEAR = 1900, 2200
@@ -174,10 +176,27 @@ def check_year(year: int) -> None:
         )
 
 
+def check_number(value: float) -> None:
+    """Refuse a number that is not finite (``.inf``, ``.nan``) or is larger than
+    `MAX_WHOLE_NUMBER` either way: a chart could draw neither."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise LimitError(f"{value} is not a number a chart can draw; give a finite value")
+    if abs(value) > MAX_WHOLE_NUMBER:
+        shown = f"{value:g}" if isinstance(value, float) else _shown_whole(value)
+        raise LimitError(
+            f"{shown} is too large; numbers may be at most {MAX_WHOLE_NUMBER:,} either way"
+        )
+
+
 def check_whole_number(value: int) -> None:
     """Refuse a whole number larger than `MAX_WHOLE_NUMBER` either way."""
     if abs(value) > MAX_WHOLE_NUMBER:
         raise LimitError(
-            f"{value if value.bit_length() < 100 else 'the number'} is too large; "
+            f"{_shown_whole(value)} is too large; "
             f"whole numbers may be at most {MAX_WHOLE_NUMBER:,} either way"
         )
+
+
+def _shown_whole(value: int) -> str:
+    """A whole number as a message quotes it: a huge one is not written out in full."""
+    return str(value) if value.bit_length() < 100 else "the number"

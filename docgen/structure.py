@@ -27,7 +27,7 @@ from cattrs.gen import make_dict_structure_fn
 
 from docgen.exempt import PART_1_PARAGRAPHS, Exemption, MarkError, parse_text, refuse_marks
 from docgen.exempt import Text as RecordText
-from docgen.limits import LimitError, check_whole_number, check_year
+from docgen.limits import LimitError, check_number, check_whole_number, check_year
 from docgen.models.base import NON_EMPTY_KEY, Exemptable
 from docgen.when import When, WhenError, parse_when
 from docgen.yamlnodes import Path_
@@ -82,6 +82,18 @@ def _int(value: Any, _type: type) -> int:
         raise TypeError(f"expected a whole number, found {_describe(value)}")
     try:
         check_whole_number(value)
+    except LimitError as error:
+        raise ValueError(str(error)) from None
+    return value
+
+
+def _number(value: Any, _type: type) -> float:
+    """A whole number or a decimal (a chart value): an int stays an int, so it is
+    written without a decimal point."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"expected a number, found {_describe(value)}")
+    try:
+        check_number(value)
     except LimitError as error:
         raise ValueError(str(error)) from None
     return value
@@ -161,6 +173,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(str, _string)
     converter.register_structure_hook(date, _date)
     converter.register_structure_hook(int, _int)
+    converter.register_structure_hook(float, _number)
     converter.register_structure_hook(bool, _bool)
     converter.register_structure_hook(When, _when)
     converter.register_structure_hook(Exemption, _exemption)

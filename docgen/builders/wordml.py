@@ -11,6 +11,7 @@ Everything returned is `Markup`: its text has been escaped here, once.
 
 from __future__ import annotations
 
+import struct
 from typing import Any
 
 import attrs
@@ -221,15 +222,25 @@ class Media:
         return head + extra.encode() + closing + tail
 
 
+def png_aspect(data: bytes) -> float:
+    """Height over width of a PNG, read from its header (IHDR: width, then height)."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
+        raise ValueError("a picture docgen adds must be a PNG")
+    width, height = struct.unpack(">II", data[16:24])
+    return height / width
+
+
 def picture_helper(media: Media) -> Any:
     """The ``picture()`` function: a paragraph holding a PNG, with its alt text."""
 
     def picture(
-        data: bytes, alt: str, title: str, width_mm: float = 160, aspect: float = 9 / 16
+        data: bytes, alt: str, title: str, width_mm: float = 160, aspect: float | None = None
     ) -> Markup:
+        """``aspect`` (height over width) is the PNG's own unless given: a chart is as
+        tall as its legend and labels need, and is never stretched."""
         rel_id, number = media.add(data)
         cx = int(width_mm * EMU_PER_MM)
-        cy = int(cx * aspect)
+        cy = int(cx * (png_aspect(data) if aspect is None else aspect))
         alt_text, title_text = escape(alt), escape(title)
         return Markup(
             '<w:p><w:pPr><w:pStyle w:val="Figure"/><w:keepNext/></w:pPr><w:r><w:drawing>'

@@ -12,6 +12,7 @@ from typing import Self
 
 import attrs
 
+from docgen.chart_numbers import written
 from docgen.exempt import Exemption, Span, SpanKind, Text, merge_exemptions
 from docgen.limits import MAX_BARS, MAX_CATEGORIES, MAX_SERIES
 from docgen.models.base import NON_EMPTY, Exemptable, notice_text, statement_text
@@ -57,10 +58,13 @@ class Table(Exemptable):
 
 @attrs.frozen(kw_only=True)
 class Series(Exemptable):
-    """One set of bars in a chart: a name and a value per category."""
+    """One set of bars in a chart: a name and a value per category.
+
+    A value is a whole number or a decimal (64.5); finite and within the limits.
+    """
 
     name: Text
-    values: tuple[int, ...] = attrs.field(metadata=NON_EMPTY)
+    values: tuple[float, ...] = attrs.field(metadata=NON_EMPTY)
 
     def withheld(self) -> Self:
         assert self.exempt is not None
@@ -115,14 +119,16 @@ class Chart(Exemptable):
         """The alt text: the record's own, or the data in words."""
         if self.alt is not None:
             return str(self.alt)
+        if all(span.kind == SpanKind.NOTICE for span in self.title.spans):
+            return f"Bar chart not shown. {self.title}"  # withheld whole: nothing to describe
         parts = []
         for series in self.series:
             counts = ", ".join(
-                f"{category} {value}"
+                f"{category} {written(value)}"
                 for category, value in zip(self.categories, series.values, strict=True)
             )
             parts.append(f"{series.name}: {counts}" if len(self.series) > 1 else counts)
-        return f"Bar chart, {self.title}. " + "; ".join(parts) + "."
+        return f"Bar chart, {str(self.title).rstrip('.')}. " + "; ".join(parts) + "."
 
     def withheld(self) -> Self:
         assert self.exempt is not None
