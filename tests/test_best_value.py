@@ -107,7 +107,7 @@ def test_a_reference_to_the_wrong_kind_names_both(write_record: Callable[..., Pa
 def test_the_example_is_flagged_where_a_careful_officer_would() -> None:
     """Direction 2 was due in March 2018 and is still in progress at the July submission."""
     errors, warnings = check([DIRECTIONS], RECORDS)
-    assert errors == [] and [(w.field, w.line) for w in warnings] == [("directions[1].status", 27)]
+    assert errors == [] and [(w.field, w.line) for w in warnings] == [("directions[1].status", 28)]
 
 
 def test_the_submission_has_its_letter_table_review_and_plan(
@@ -118,7 +118,7 @@ def test_the_submission_has_its_letter_table_review_and_plan(
     text = docx_to_text(example_papers["tower-hamlets-directions-2017/dclg_submission/public.docx"])
     for expected in (
         "[Letter Address] Ministry of Housing, Communities and Local Government",
-        "[Signature] The Mayor",
+        "[Signature] The Executive Mayor",
         "[Signature] The Chief Executive",
         "| [Table Text] \u25cf Met",
         "| [Table Text] \u25d1 In progress",
@@ -202,3 +202,13 @@ def test_a_direction_the_submission_completes_is_met_in_the_submission(
         example_papers["tower-hamlets-directions-2017/board_progress_report/public.docx"]
     )
     assert "by this submission" not in board
+
+
+def test_people_are_named_once_with_no_title_repeating_their_name(
+    example_papers: dict[str, bytes],
+) -> None:
+    """ "The Chief Executive / Job title: Chief Executive" says one thing twice."""
+    for paper in ("dclg_submission", "board_progress_report"):
+        text = docx_to_text(example_papers[f"tower-hamlets-directions-2017/{paper}/public.docx"])
+        assert "[Table Text] Chief Executive\n" not in text, paper
+        assert "[Body Text] Executive Mayor\n" not in text, paper
