@@ -216,7 +216,8 @@ class RecordSet:
         """The records ``record`` draws in (`Model.gathers`), in id order.
 
         A record of the gathered kind that does not load makes this one fail too: a
-        paper must never quietly leave out a record it should hold.
+        paper must never quietly leave out a record it should hold. Nothing gathered at
+        all is an error too.
         """
         query = record.data.gathers()
         if query is None:
@@ -241,6 +242,21 @@ class RecordSet:
                         1,
                         None,
                         f"draws in {query.kind} records with problems: {', '.join(broken)}",
+                    )
+                ],
+            )
+        if not found:
+            # An empty set would print as a paper that is quietly incomplete ("0 policy
+            # areas …"): most often the records folder is not the one meant.
+            raise RecordError(
+                record.path,
+                [
+                    Problem(
+                        record.path,
+                        1,
+                        None,
+                        f"gathers {query.kind} records, but the records folder {self.root} "
+                        "has none that belong (give the folder with --records)",
                     )
                 ],
             )
