@@ -331,6 +331,25 @@ def register(
 
 
 @main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+def init(folder: Path) -> None:
+    """Create a council project in FOLDER: records/, docgen.toml, a Makefile, .gitignore.
+
+    The records are docgen's examples, to edit or replace; ``make`` in FOLDER then builds
+    the papers of every record whose inputs changed. Nothing already there is overwritten.
+    """
+    from docgen.errors import DocgenError
+    from docgen.scaffold import init_project
+
+    try:
+        init_project(folder)
+    except DocgenError as error:
+        _report([error])
+        sys.exit(1)
+    click.echo(f"created {folder}: records/, docgen.toml, Makefile, .gitignore; run make there")
+
+
+@main.command()
 @project_options
 def papers(records_root: Path | None, templates: Path | None, out: Path | None) -> None:
     """List the paper kinds and the record kinds each accepts.

@@ -94,3 +94,27 @@ def test_a_set_that_gathers_nothing_is_an_error(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "gathers commission records, but the records folder" in result.output
     assert not (tmp_path / "outputs" / "full" / "commissions-2019").exists()
+
+
+def test_init_never_overwrites_a_project(tmp_path: Path) -> None:
+    """A second init leaves the first project's files as they were, and says which are there."""
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path / "council")]).exit_code == 0
+    (tmp_path / "council" / "Makefile").write_text("# ours\n")
+    again = runner.invoke(main, ["init", str(tmp_path / "council")])
+    assert again.exit_code == 1
+    assert "already there, so nothing was written" in again.output
+    assert (tmp_path / "council" / "Makefile").read_text() == "# ours\n"
+
+
+def test_an_initialised_project_checks_clean_from_anywhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The new project's records, settings and templates work with no further set-up."""
+    CliRunner().invoke(main, ["init", str(tmp_path / "council")])
+    project = Project.find([tmp_path / "council" / "records"])
+    assert project.root == tmp_path / "council"
+    assert project.templates == shipped_templates()
+    monkeypatch.chdir("/")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "council" / "records")])
+    assert result.exit_code == 0, result.output
