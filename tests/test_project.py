@@ -118,3 +118,26 @@ def test_an_initialised_project_checks_clean_from_anywhere(
     monkeypatch.chdir("/")
     result = CliRunner().invoke(main, ["check", str(tmp_path / "council" / "records")])
     assert result.exit_code == 0, result.output
+
+
+def test_a_broken_template_is_one_error_not_one_per_record(tmp_path: Path) -> None:
+    """Every record that uses it fails, but the template's fault is printed once."""
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    base = templates / "html" / "committee_report.html"
+    base.write_text(base.read_text(encoding="utf-8").replace("{% block", "{% blok", 1))
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            "--format",
+            "pdf",
+            "--templates",
+            str(templates),
+            str(RECORDS / "london-councils"),
+        ],
+    )
+    assert result.exit_code == 1
+    faults = [line for line in result.output.splitlines() if "unknown tag 'blok'" in line]
+    assert len(faults) == 1, result.output
+    assert "0 written, 0 unchanged, 2 failed" in result.output
