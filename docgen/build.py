@@ -27,6 +27,7 @@ from docgen.register import register_files as write_register
 from docgen.register import registers_among
 from docgen.release import record_as_of
 from docgen.render import ALL_FORMATS, Format, Templates, paper_exempt_values, render_record
+from docgen.resources import shipped_templates
 from docgen.scan import Leak, scan_paper
 from docgen.views import Version
 from docgen.withdraw import (
@@ -42,7 +43,7 @@ from docgen.withdraw import (
 FILE_MODE = 0o666
 """Papers get the permissions any new file would (mkstemp's own are owner-only)."""
 DEFAULT_OUT = Path("outputs")
-PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+PACKAGE_TEMPLATES = shipped_templates()
 
 
 @attrs.define
@@ -259,9 +260,8 @@ def _in_pool(
 
 
 def default_templates() -> Path:
-    """``templates/`` in the current folder if there is one, else the project's own."""
-    local = Path("templates")
-    return local if local.is_dir() else PACKAGE_TEMPLATES
+    """docgen's own templates: a project's are chosen from its paths (`docgen.project`)."""
+    return PACKAGE_TEMPLATES
 
 
 @attrs.frozen

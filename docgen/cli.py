@@ -9,20 +9,55 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from docgen.project import Project
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 OUT = click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("outputs"),
-    show_default=True,
-    help="The output folder: full/<id>/… and public/<id>/… go in it.",
+    default=None,
+    help="The output folder: full/<id>/… and public/<id>/… go in it (default: the project's outputs/).",
 )
+RECORDS = click.option(
+    "--records",
+    "records_root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The records folder, where references are looked up (default: the project's records/).",
+)
+TEMPLATES = click.option(
+    "--templates",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The templates folder (default: the project's templates/, else docgen's own).",
+)
+
+
+def project_options(command: Callable[..., None]) -> Callable[..., None]:
+    """--records, --templates and --out, meaning the same on every command."""
+    return RECORDS(TEMPLATES(OUT(command)))
+
+
+def _project(
+    paths: Sequence[Path], records: Path | None, templates: Path | None, out: Path | None
+) -> Project:
+    """The project the paths belong to; a settings file that cannot be read ends the command."""
+    from docgen.errors import DocgenError
+    from docgen.project import Project
+
+    try:
+        return Project.find(paths, records, templates, out)
+    except DocgenError as error:
+        _report([error])
+        sys.exit(1)
 
 
 def _day(_context: object, _parameter: object, value: datetime | None) -> date | None:
@@ -58,7 +93,7 @@ def main() -> None:
 
 @main.command()
 @PATHS
-@OUT
+@project_options
 @click.option(
     "--format",
     "output_format",
@@ -79,7 +114,9 @@ def main() -> None:
 @AS_OF
 def build(
     paths: tuple[Path, ...],
-    out: Path,
+    records_root: Path | None,
+    templates: Path | None,
+    out: Path | None,
     output_format: str,
     jobs: int | None,
     quiet: bool,
@@ -95,17 +132,19 @@ def build(
     by then no longer applies. Each record's exempt-information register is written
     beside its full papers.
     """
-    from docgen.build import DEFAULT_RECORDS
     from docgen.build import build as run_build
     from docgen.progress import BuildProgress
     from docgen.render import ALL_FORMATS, Format
 
+    project = _project(paths, records_root, templates, out)
     formats = ALL_FORMATS if output_format == "all" else (Format(output_format),)
     workers = jobs or os.cpu_count() or 1
     with BuildProgress(quiet=quiet, verbose=verbose) as progress:
         result = run_build(
-            paths or (DEFAULT_RECORDS,),
-            out=out,
+            paths or (project.records,),
+            out=project.out,
+            templates_folder=project.templates,
+            records_root=project.records,
             formats=formats,
             jobs=workers,
             progress=progress.record_done,
@@ -124,15 +163,8 @@ def build(
 
 
 @main.command()
-@OUT
-@click.option(
-    "--records",
-    "records_root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("records"),
-    show_default=True,
-)
-def deps(out: Path, records_root: Path) -> None:
+@project_options
+def deps(records_root: Path | None, templates: Path | None, out: Path | None) -> None:
     """Write OUT/.deps.mk: what each record's papers are made from, for make.
 
     The papers (and stamps) of records built from RECORDS that are no longer there are
@@ -142,10 +174,11 @@ def deps(out: Path, records_root: Path) -> None:
     from docgen.errors import DocgenError
     from docgen.withdraw import withdraw_deleted
 
-    withdrawn, errors = withdraw_deleted(out, records_root, records_root)
+    project = _project((), records_root, templates, out)
+    withdrawn, errors = withdraw_deleted(project.out, project.records, project.records)
     _warn(withdrawn)
     try:
-        path = write_deps(records_root, out)
+        path = write_deps(project.records, project.out, project.templates)
     except DocgenError as error:
         _report([*errors, error])
         sys.exit(1)
@@ -156,9 +189,17 @@ def deps(out: Path, records_root: Path) -> None:
 
 @main.command()
 @PATHS
+@project_options
 @click.option("--strict", is_flag=True, help="Treat the domain checks' warnings as errors.")
 @AS_OF
-def check(paths: tuple[Path, ...], strict: bool, as_of: date | None) -> None:
+def check(
+    paths: tuple[Path, ...],
+    records_root: Path | None,
+    templates: Path | None,
+    out: Path | None,
+    strict: bool,
+    as_of: date | None,
+) -> None:
     """Validate the records in PATHS (default: records/) without writing anything.
 
     Also runs the domain checks (the commission cycle, diversity …) and checks each
@@ -166,10 +207,10 @@ def check(paths: tuple[Path, ...], strict: bool, as_of: date | None) -> None:
     today, or --as-of); their warnings never stop a build; with --strict they fail
     the check.
     """
-    from docgen.loading import DEFAULT_RECORDS
     from docgen.loading import check as run_check
 
-    errors, warnings = run_check(paths or (DEFAULT_RECORDS,), DEFAULT_RECORDS, as_of)
+    project = _project(paths, records_root, templates, out)
+    errors, warnings = run_check(paths or (project.records,), project.records, as_of)
     _report(errors)
     _warn(warnings)
     failed = bool(errors) or (strict and bool(warnings))
@@ -180,8 +221,15 @@ def check(paths: tuple[Path, ...], strict: bool, as_of: date | None) -> None:
 
 @main.command()
 @PATHS
+@project_options
 @AS_OF
-def scan(paths: tuple[Path, ...], as_of: date | None) -> None:
+def scan(
+    paths: tuple[Path, ...],
+    records_root: Path | None,
+    templates: Path | None,
+    out: Path | None,
+    as_of: date | None,
+) -> None:
     """Scan built public papers in PATHS (default: outputs/public) for exempt text.
 
     Each leak is reported with the file, the part of the file and the field of the
@@ -189,10 +237,12 @@ def scan(paths: tuple[Path, ...], as_of: date | None) -> None:
     The values are those exempt on the --as-of day the papers were built for
     (default: today). An exempt-information register among them is an error too.
     """
-    from docgen.build import DEFAULT_OUT
     from docgen.build import scan as run_scan
 
-    results, errors = run_scan(paths or (DEFAULT_OUT / "public",), as_of=as_of)
+    project = _project(paths, records_root, templates, out)
+    results, errors = run_scan(
+        paths or (project.out / "public",), as_of=as_of, records_root=project.records
+    )
     leaks = [(result.path, leak) for result in results for leak in result.leaks]
     for path, leak in leaks:
         click.echo(f"leak: {path}: {leak}", err=True)
@@ -206,6 +256,7 @@ def scan(paths: tuple[Path, ...], as_of: date | None) -> None:
 
 @main.command()
 @PATHS
+@project_options
 @click.option(
     "--format",
     "output_format",
@@ -214,20 +265,25 @@ def scan(paths: tuple[Path, ...], as_of: date | None) -> None:
     show_default=True,
     help="Word, PDF or both.",
 )
-def verify(paths: tuple[Path, ...], output_format: str) -> None:
+def verify(
+    paths: tuple[Path, ...],
+    records_root: Path | None,
+    templates: Path | None,
+    out: Path | None,
+    output_format: str,
+) -> None:
     """Prove no public paper of the records in PATHS (default: records/) depends on exempt data.
 
     Each public paper is rendered again with every exempt value replaced (shorter, then
     longer), and must come out byte for byte the same; nothing is written. A paper that
     changes is reported at the exempt field it changed with, with the part of the file.
     """
-    from docgen.build import default_templates
-    from docgen.loading import DEFAULT_RECORDS
     from docgen.render import ALL_FORMATS, Format
     from docgen.verify import verify as run_verify
 
+    project = _project(paths, records_root, templates, out)
     formats = ALL_FORMATS if output_format == "all" else (Format(output_format),)
-    result = run_verify(paths or (DEFAULT_RECORDS,), DEFAULT_RECORDS, default_templates(), formats)
+    result = run_verify(paths or (project.records,), project.records, project.templates, formats)
     _report(result.errors)
     _warn([held for verified in result.verified for held in verified.held])
     papers = sum(verified.papers for verified in result.verified)
@@ -241,6 +297,7 @@ def verify(paths: tuple[Path, ...], output_format: str) -> None:
 
 @main.command()
 @PATHS
+@project_options
 @click.option(
     "--due-by",
     type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -248,18 +305,24 @@ def verify(paths: tuple[Path, ...], output_format: str) -> None:
     default=None,
     help="List what is due for review on or before this day, YYYY-MM-DD (default: today).",
 )
-def register(paths: tuple[Path, ...], due_by: date | None) -> None:
+def register(
+    paths: tuple[Path, ...],
+    records_root: Path | None,
+    templates: Path | None,
+    out: Path | None,
+    due_by: date | None,
+) -> None:
     """List the exemptions in PATHS (default: records/) due for review.
 
     One line each, soonest first: file:line: field: the paragraphs of Schedule 12A,
     the review date (or that none is set) and the public-interest reasoning.
     Exemptions released by then are left out.
     """
-    from docgen.loading import DEFAULT_RECORDS
     from docgen.register import due_for_review
 
+    project = _project(paths, records_root, templates, out)
     day = due_by or date.today()
-    due, errors = due_for_review(paths or (DEFAULT_RECORDS,), day)
+    due, errors = due_for_review(paths or (project.records,), day, project.records)
     for item in due:
         click.echo(str(item))
     _report(errors)
@@ -268,8 +331,31 @@ def register(paths: tuple[Path, ...], due_by: date | None) -> None:
 
 
 @main.command()
-def papers() -> None:
-    """List the paper kinds and the record kinds each accepts."""
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+def init(folder: Path) -> None:
+    """Create a council project in FOLDER: records/, docgen.toml, a Makefile, .gitignore.
+
+    The records are docgen's examples, to edit or replace; ``make`` in FOLDER then builds
+    the papers of every record whose inputs changed. Nothing already there is overwritten.
+    """
+    from docgen.errors import DocgenError
+    from docgen.scaffold import init_project
+
+    try:
+        init_project(folder)
+    except DocgenError as error:
+        _report([error])
+        sys.exit(1)
+    click.echo(f"created {folder}: records/, docgen.toml, Makefile, .gitignore; run make there")
+
+
+@main.command()
+@project_options
+def papers(records_root: Path | None, templates: Path | None, out: Path | None) -> None:
+    """List the paper kinds and the record kinds each accepts.
+
+    The project options are accepted, as on every command; the list is docgen's own.
+    """
     from docgen.papers import PAPERS
 
     for paper in PAPERS.values():

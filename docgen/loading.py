@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from docgen.errors import BuildError, DocgenError, Problem, RecordError, Severity
-from docgen.limits import MAX_PROBLEMS, LimitError, read_record_bytes
+from docgen.limits import MAX_FILE_BYTES, MAX_PROBLEMS, LimitError, read_record_bytes
 from docgen.models import RECORD_KINDS, Model
 from docgen.phrases import PHRASES, with_phrase_details
 from docgen.repeats import across_records, within_record
@@ -74,6 +74,20 @@ def load_record(path: Path, tree: Path | None = None) -> Record:
         line = raw.count(b"\n", 0, error.start) + 1
         message = f"is not UTF-8 text (byte {raw[error.start]:#04x}); save it as UTF-8"
         raise RecordError(path, [_problem(path, line, None, message)]) from None
+    return record_from_text(text, path)
+
+
+def record_from_text(text: str, path: Path) -> Record:
+    """Validate one record's YAML ``text``; ``path`` names it in every problem and its
+    stem is the id. Raises `RecordError` listing every problem, as `load_record` does."""
+    record_id = path.stem
+    refused = id_problem(record_id)
+    if refused is not None:
+        raise RecordError(path, [_problem(path, 1, "id", refused)])
+    size = len(text.encode("utf-8"))
+    if size > MAX_FILE_BYTES:
+        message = f"is {size:,} bytes; a record may be at most {MAX_FILE_BYTES:,}"
+        raise RecordError(path, [_problem(path, None, None, message)])
     try:
         document = parse(text)
     except YamlSyntaxError as error:
@@ -222,7 +236,8 @@ class RecordSet:
         """The records ``record`` draws in (`Model.gathers`), in id order.
 
         A record of the gathered kind that does not load makes this one fail too: a
-        paper must never quietly leave out a record it should hold.
+        paper must never quietly leave out a record it should hold. Nothing gathered at
+        all is an error too.
         """
         query = record.data.gathers()
         if query is None:
@@ -247,6 +262,21 @@ class RecordSet:
                         1,
                         None,
                         f"draws in {query.kind} records with problems: {', '.join(broken)}",
+                    )
+                ],
+            )
+        if not found:
+            # An empty set would print as a paper that is quietly incomplete ("0 policy
+            # areas …"): most often the records folder is not the one meant.
+            raise RecordError(
+                record.path,
+                [
+                    Problem(
+                        record.path,
+                        1,
+                        None,
+                        f"gathers {query.kind} records, but the records folder {self.root} "
+                        "has none that belong (give the folder with --records)",
                     )
                 ],
             )

@@ -16,6 +16,7 @@ from rich.progress import (
 )
 
 from docgen.build import RecordOutcome
+from docgen.errors import TemplateError
 
 
 class BuildProgress:
@@ -29,6 +30,9 @@ class BuildProgress:
         self.quiet = quiet
         self.verbose = verbose
         self.failures = 0
+        self._template_errors: set[str] = set()
+        """Template errors already printed: a broken template fails every record that
+        uses it, and is one error to fix, so it is printed once."""
         console = Console(stderr=True)
         self._bar: Progress | None = None
         if console.is_terminal and not quiet:
@@ -61,9 +65,18 @@ class BuildProgress:
         if self._bar is not None:
             self._task = self._bar.add_task("build", total=count, failed=0)
 
+    def _told(self, error: Exception) -> bool:
+        """Whether ``error`` is a template error printed already (and note it if not)."""
+        if not isinstance(error, TemplateError):
+            return False
+        told = str(error) in self._template_errors
+        self._template_errors.add(str(error))
+        return told
+
     def record_done(self, outcome: RecordOutcome) -> None:
         self.failures += bool(outcome.errors)
-        lines = [f"error: {line}" for error in outcome.errors for line in str(error).splitlines()]
+        errors = [error for error in outcome.errors if not self._told(error)]
+        lines = [f"error: {line}" for error in errors for line in str(error).splitlines()]
         if self.verbose:
             lines = [f"wrote {path}" for path in outcome.written] + lines
         for line in lines:

@@ -472,7 +472,9 @@ class Due:
         return f"{where.rstrip()} {exemption.paragraph_words}; {review}; {reasons}"
 
 
-def due_for_review(paths: Iterable[Path], due_by: date) -> tuple[list[Due], list[DocgenError]]:
+def due_for_review(
+    paths: Iterable[Path], due_by: date, records_root: Path = Path("records")
+) -> tuple[list[Due], list[DocgenError]]:
     """Every exemption the records mark whose review date is on or before ``due_by``, or
     that has none, and that is not released by then; soonest first.
 
@@ -483,7 +485,7 @@ def due_for_review(paths: Iterable[Path], due_by: date) -> tuple[list[Due], list
 
     errors: list[DocgenError] = []
     found: list[Due] = []
-    records = RecordSet(Path("records"))
+    records = RecordSet(records_root)
     for path in unique_record_files(paths, errors):
         try:
             record = records.load(path)

@@ -32,6 +32,8 @@ from docgen.models.base import NON_EMPTY_KEY, Exemptable
 from docgen.when import When, WhenError, parse_when
 from docgen.yamlnodes import Path_
 
+YES_NO_HINT = "; YAML reads yes, no, on and off as true or false: put the text in quotes"
+
 
 def _describe(value: Any) -> str:
     if value is None:
@@ -42,6 +44,8 @@ def _describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, datetime):
+        return f"a date and time ({value.isoformat(sep=' ')})"
     if isinstance(value, date):
         return f"a date ({value.isoformat()})"
     return f"{type(value).__name__} {value!r}"
@@ -69,7 +73,8 @@ def _string(value: Any, _type: type) -> str:
 
 def _date(value: Any, _type: type) -> date:
     if isinstance(value, datetime) or not isinstance(value, date):
-        raise TypeError(f"expected a date written YYYY-MM-DD, found {_describe(value)}")
+        time = "; write the date alone" if isinstance(value, datetime) else ""
+        raise TypeError(f"expected a date written YYYY-MM-DD, found {_describe(value)}{time}")
     try:
         check_year(value.year)
     except LimitError as error:
@@ -213,6 +218,10 @@ def make_converter() -> cattrs.Converter:
                 value = {list_shorthand: value}
             value = cls.prepare(value)
             if not isinstance(value, dict):
+                if shorthand is not None:
+                    # The usual form is text; a mapping of fields is for the few who need more.
+                    hint = YES_NO_HINT if isinstance(value, bool) else ""
+                    raise TypeError(f"expected text, found {_describe(value)}{hint}")
                 raise TypeError(f"expected a mapping of fields, found {_describe(value)}")
             errors: list[Exception] = [
                 _at_field(ValueError("needs at least one entry"), cls, field)
@@ -251,27 +260,46 @@ def _at_field(error: Exception, cls: type, field: attrs.Attribute) -> Exception:
     return error
 
 
+def _meant(error: ForbiddenExtraKeysError, key: str) -> str | None:
+    """The known field an unknown ``key`` is most likely a misspelling of."""
+    known = sorted(f.name for f in attrs.fields(error.cl))
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def problems(error: BaseException, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
-    """Flatten a structuring failure into (path, message) for each problem in it."""
+    """Flatten a structuring failure into (path, message) for each problem in it.
+
+    A misspelt field is reported once, as the misspelling: the correctly spelt field it
+    stands for is not also reported missing.
+    """
     if isinstance(error, ForbiddenExtraKeysError):
         known = sorted(f.name for f in attrs.fields(error.cl))
         for key in sorted(error.extra_fields):
-            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            meant = _meant(error, key)
+            hint = f"; did you mean '{meant}'?" if meant else ""
             yield (*path, key), f"unknown field{hint} (known fields: {', '.join(known)})"
     elif isinstance(error, ClassValidationError | IterableValidationError):
         with_notes, without_notes = error.group_exceptions()
+        misspelt = {
+            _meant(inner, key)
+            for inner in without_notes
+            if isinstance(inner, ForbiddenExtraKeysError)
+            for key in inner.extra_fields
+        }
+        for inner in without_notes:
+            yield from problems(inner, path)
         for inner, note in with_notes:
             step: str | int
             if isinstance(note, AttributeValidationNote):
                 step = note.name
+                if isinstance(inner, KeyError) and step in misspelt:
+                    continue
             elif isinstance(note, IterableValidationNote):
                 step = note.index
             else:  # pragma: no cover - cattrs adds no other note kinds
                 step = str(note)
             yield from problems(inner, (*path, step))
-        for inner in without_notes:
-            yield from problems(inner, path)
     elif isinstance(error, KeyError):
         yield path, "is required but missing"
     else:

@@ -36,13 +36,14 @@ import attrs
 from docgen.exempt import SpanKind, Text
 from docgen.models.base import ALWAYS_PUBLIC_KEY
 from docgen.reading import spaced, words
+from docgen.resources import shipped_templates
 from docgen.views import public_view
 
 MIN_WORD_LENGTH = 3
 MIN_NUMBER_DIGITS = 3
 YEARS = range(1900, 2100)
 PACKAGE = Path(__file__).resolve().parent
-PACKAGE_TEMPLATES = PACKAGE.parent / "templates"
+PACKAGE_TEMPLATES = shipped_templates()
 WORDING_MODULES = ("papers", "models", "builders")
 """The packages whose string constants are text docgen itself puts into papers."""
 

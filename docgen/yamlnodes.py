@@ -63,6 +63,27 @@ class YamlSyntaxError(ValueError):
         super().__init__(message)
 
 
+def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> YamlSyntaxError:
+    """The parser's complaint, at the line a person would look at, with what to do."""
+    mark = error.problem_mark or error.context_mark
+    problem = error.problem or "is not valid YAML"
+    if error.context == "while scanning a quoted scalar" and error.context_mark is not None:
+        # The parser only notices at the end of the file; the fault is where it opened.
+        return YamlSyntaxError(
+            "not valid YAML: a quote opened on this line is never closed",
+            error.context_mark.line + 1,
+        )
+    if mark is None:
+        return YamlSyntaxError(f"not valid YAML: {problem}", None)
+    lines = text.splitlines()
+    at = lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
+    if at == "\t":
+        problem = "a tab; YAML indents with spaces only"
+    elif problem == "mapping values are not allowed in this context":
+        problem = "a colon followed by a space inside unquoted text; put the text in quotes"
+    return YamlSyntaxError(f"not valid YAML: {problem}", mark.line + 1)
+
+
 def parse(text: str) -> Document:
     """Parse one YAML document into values and their lines.
 
@@ -77,10 +98,7 @@ def parse(text: str) -> Document:
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = error.problem or "is not valid YAML"
-        raise YamlSyntaxError(f"not valid YAML: {problem}", line) from None
+        raise _syntax_error(error, text) from None
     except yaml.YAMLError as error:
         raise YamlSyntaxError(f"not valid YAML: {error}", None) from None
     if len(nodes) > 1:

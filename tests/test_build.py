@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -137,12 +136,3 @@ def test_a_missing_path_is_an_error(tmp_path: Path) -> None:
 def test_output_paths_use_the_version_names() -> None:
     """The two version folders are called full and public."""
     assert [v.value for v in Version] == ["full", "public"]
-
-
-def test_templates_are_found_in_the_current_folder_first(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A council can keep its own restyled templates beside its records."""
-    shutil.copytree(TEMPLATES, tmp_path / "templates")
-    monkeypatch.chdir(tmp_path)
-    assert build_module.default_templates() == Path("templates")

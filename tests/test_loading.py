@@ -63,7 +63,6 @@ def test_every_problem_is_reported_with_line_and_field(write_record: Callable[..
         """
     )
     assert problems_of(path) == [
-        f"{path}:1: title: is required but missing",
         f"{path}:3: meeting_date: '2017-02-30' is not a real date; expected YYYY-MM-DD",
         f"{path}:4: item: expected text, found int 7; put it in quotes",
         f"{path}:5: titel: unknown field; did you mean 'title'? (known fields: about, action, "

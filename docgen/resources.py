@@ -1,0 +1,43 @@
+"""Where the files docgen ships are found: inside the installed package.
+
+A wheel carries the templates (Word, HTML, the house stylesheet and the papers' wording)
+as ``docgen/templates`` and the example records as ``docgen/examples``, beside the fonts
+and the word list, and `importlib.resources` finds them wherever docgen is installed. A
+source checkout keeps them in ``templates/`` and ``records/`` at its root (so they are
+edited in one place); an editable install finds them there.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+CHECKOUT_TEMPLATES = PACKAGE.parent / "templates"
+"""The templates of a source checkout, used when the package itself carries none."""
+
+
+CHECKOUT_EXAMPLES = PACKAGE.parent / "records"
+"""The example records of a source checkout; a wheel carries them as docgen/examples."""
+
+
+def _packaged(name: str, checkout: Path) -> Path:
+    packaged = resources.files("docgen").joinpath(name)
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return checkout
+
+
+def shipped_templates() -> Path:
+    """The folder of docgen's own templates, inside the installed package if it is there."""
+    return _packaged("templates", CHECKOUT_TEMPLATES)
+
+
+def shipped_examples() -> Path:
+    """docgen's example records, which ``docgen init`` copies into a new project."""
+    return _packaged("examples", CHECKOUT_EXAMPLES)
+
+
+def skeleton() -> Path:
+    """The files of a new project besides its records (Makefile, settings, .gitignore)."""
+    return _packaged("skeleton", PACKAGE / "skeleton")

@@ -1,0 +1,86 @@
+"""The wheel carries everything docgen needs, and works installed alone, outside this folder.
+
+The install test builds the wheel, installs it (with its dependencies, pinned by
+constraints.txt) into a fresh virtual environment that sees nothing of this checkout,
+creates a project with ``docgen init`` in a temporary folder and runs ``make`` there. It is slow
+(the dependencies are installed for real) and runs in ``make test`` all the same: it is
+the proof that an installed docgen finds its templates, wording and fonts.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+import venv
+from pathlib import Path
+
+from docgen.loading import load_record
+from docgen.papers import papers_for
+from tests.conftest import PROJECT, RECORDS
+
+
+def _packages_listed() -> set[str]:
+    settings = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))
+    return set(settings["tool"]["setuptools"]["packages"])
+
+
+def test_every_package_of_the_checkout_is_listed_for_the_wheel() -> None:
+    """The package list is explicit (the templates are mapped in), so a new one must join it."""
+    on_disk = {
+        ".".join(folder.relative_to(PROJECT).parts)
+        for folder in (PROJECT / "docgen").rglob("*")
+        if folder.is_dir() and folder.name != "__pycache__"
+    } | {"docgen", "docgen.examples"}
+    templates = {
+        ".".join(("docgen", *folder.relative_to(PROJECT).parts))
+        for folder in (PROJECT / "templates").rglob("*")
+        if folder.is_dir()
+    } | {"docgen.templates"}
+    assert _packages_listed() == on_disk | templates
+
+
+def _records_with_papers() -> list[str]:
+    """The example records that have papers of their own (others are drawn into those)."""
+    records = (load_record(path) for path in RECORDS.rglob("*.yaml"))
+    return sorted(record.id for record in records if papers_for(record.kind, record.data))
+
+
+def _run(*command: str | Path, cwd: Path = Path("/")) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [str(part) for part in command], cwd=cwd, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, f"{command}:\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+def test_the_wheel_installed_alone_makes_a_project_of_its_own(tmp_path: Path) -> None:
+    """``docgen init council && cd council && make`` builds every example paper.
+
+    Templates, wording, fonts and the example records come from the installed package;
+    the folders from the paths given, whatever the current folder.
+    """
+    wheels = tmp_path / "wheels"
+    _run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", wheels, PROJECT)
+    (wheel,) = wheels.glob("docgen-*.whl")
+    environment = tmp_path / "env"
+    venv.EnvBuilder(with_pip=True, system_site_packages=False).create(environment)
+    python, docgen = environment / "bin" / "python", environment / "bin" / "docgen"
+    _run(python, "-m", "pip", "install", "-q", "-c", PROJECT / "constraints.txt", wheel)
+    shown = _run(python, "-c", "import docgen.resources as r; print(r.shipped_templates())")
+    assert Path(shown.stdout.strip()).is_relative_to(environment)
+
+    _run(docgen, "init", "council", cwd=tmp_path)
+    council = tmp_path / "council"
+    made = _run("make", "--no-print-directory", f"DOCGEN={docgen}", cwd=council)
+    assert "0 failed" in made.stdout
+    public = council / "outputs" / "public"
+    assert sorted(folder.name for folder in public.iterdir()) == _records_with_papers()
+    assert list(public.rglob("*.pdf")) and list(public.rglob("*.docx"))
+
+    checked = _run(docgen, "check", council / "records")
+    assert "all records are valid" in checked.stdout
+    again = _run("make", "--no-print-directory", f"DOCGEN={docgen}", cwd=council)
+    assert "written" not in again.stdout
+    version = _run(python, "-m", "docgen", "--version")
+    assert "docgen, version" in version.stdout
