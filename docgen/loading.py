@@ -265,7 +265,7 @@ class RecordSet:
                     )
                 ],
             )
-        if not found:
+        if not found and query.required:
             # An empty set would print as a paper that is quietly incomplete ("0 policy
             # areas …"): most often the records folder is not the one meant.
             raise RecordError(

@@ -29,14 +29,14 @@ def test_a_date_and_time_is_not_called_a_date(write_record: Callable[..., Path])
 def test_an_empty_implication_asks_for_text(write_record: Callable[..., Path]) -> None:
     text = MINIMAL_REPORT.replace("  financial: None", "  financial:")
     assert _messages(write_record(text)) == [
-        "17: implications.financial: expected text, found nothing"
+        "17: implications.financial[0]: expected text, found nothing"
     ]
 
 
 def test_an_implication_of_no_says_to_quote_it(write_record: Callable[..., Path]) -> None:
     text = MINIMAL_REPORT.replace("  financial: None", "  financial: No")
     assert _messages(write_record(text)) == [
-        "17: implications.financial: expected text, found yes/no (false); YAML reads yes, no, "
+        "17: implications.financial[0]: expected text, found yes/no (false); YAML reads yes, no, "
         "on and off as true or false: put the text in quotes"
     ]
 

@@ -114,6 +114,10 @@ class Gather:
     kind: str
     field: str | None = None
     value: object = None
+    required: bool = False
+    """Whether gathering nothing is an error: a year's commission set with no commissions
+    is a records folder that is not the one meant; a radar with no open case, or a case
+    with no radar yet, is not."""
 
     def matches(self, model: object) -> bool:
         if getattr(model, "kind", None) != self.kind:

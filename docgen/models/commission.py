@@ -197,7 +197,7 @@ class CommissionSet(Model):
 
     def gathers(self) -> Gather:
         """Every commission, of every year: the report derives how long each lead has served."""
-        return Gather(kind=Commission.kind)
+        return Gather(kind=Commission.kind, required=True)
 
     def members(self, related: Sequence[Model]) -> list[Commission]:
         """This year's commissions among ``related``, by policy area."""

@@ -111,6 +111,11 @@ def _optional_paragraphs(
     return None if value is None else _paragraphs(value)
 
 
+def _one_paragraph(key: str, item: object) -> bool:
+    """Whether ``item`` is an implication given as one paragraph rather than a list."""
+    return key in IMPLICATIONS and not isinstance(item, list)
+
+
 @attrs.frozen(kw_only=True)
 class Implications(Exemptable):
     """The implications a report states: financial and legal always ("None" rather than
@@ -133,13 +138,14 @@ class Implications(Exemptable):
 
     @classmethod
     def prepare(cls, value: object) -> object:
-        """A record may give an implication as one paragraph or a list: make it a list."""
+        """A record may give an implication as one paragraph or a list: make it a list.
+
+        Anything else (nothing, yes/no) is wrapped too, so that it is reported as the text
+        it should have been (at ``financial[0]``), not as a list it need not be.
+        """
         if not isinstance(value, dict):
             return value
-        return {
-            key: item if key not in IMPLICATIONS or isinstance(item, list) else [item]
-            for key, item in value.items()
-        }
+        return {key: [item] if _one_paragraph(key, item) else item for key, item in value.items()}
 
     def withheld(self) -> Self:
         exempt = self.exempt
