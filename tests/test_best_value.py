@@ -135,7 +135,7 @@ def test_the_board_report_is_a_committee_report(example_papers: dict[str, bytes]
         example_papers["tower-hamlets-directions-2017/board_progress_report/full.docx"]
     )
     assert "[Committee] Best Value Improvement Board" in text
-    assert "[Numbered Paragraph 3.] 2 of the 4 directions are met:" in text
+    assert "[Numbered Paragraph 3.] Two of the four directions are met:" in text
     assert "[Recommendation (i)] note the progress against each direction;" in text
 
 

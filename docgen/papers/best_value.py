@@ -22,7 +22,9 @@ from docgen.models.peer_challenge import PeerChallenge
 from docgen.papers.base import Paper, Source, register
 from docgen.papers.committee_report import ComposedReport
 from docgen.papers.compose import (
+    capitalised,
     council_in_sentence,
+    in_words,
     listed,
     mid_sentence,
     text,
@@ -225,7 +227,8 @@ class BoardProgressReport(ComposedReport):
                     paragraphs=(
                         Paragraph(
                             text=Text.plain(
-                                f"{met} of the {len(record.directions)} directions are met:"
+                                f"{capitalised(in_words(met))} of the "
+                                f"{in_words(len(record.directions))} directions are met:"
                             ),
                             table=progress_table(record, details.meeting_date),
                         ),
