@@ -11,6 +11,7 @@ with nothing changed, starts no Python process at all.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from datetime import date
@@ -129,6 +130,7 @@ def write_deps(records_root: Path, out: Path, templates: Path | None = None) -> 
     _refuse_names_make_cannot_carry(records_root)
     index = Index.load(out)
     project = Project(records_root, templates, index)
+    shown = functools.cache(_make_path)  # one run: the same inputs recur for every record
 
     lines = ["# Written by `docgen deps`: what each record's papers are made from.", ""]
     for path, made in project.contributions.items():
@@ -142,7 +144,7 @@ def write_deps(records_root: Path, out: Path, templates: Path | None = None) -> 
         _stale_by_content(out, record_id, project.fingerprint(path))
         inputs += [*fonts, version]
         stamp = _make_path(out / STAMPS / f"{record_id}.stamp")
-        unique = list(dict.fromkeys(_make_path(p) for p in inputs))
+        unique = list(dict.fromkeys(shown(p) for p in inputs))
         lines.append(f"{stamp}: {' '.join(unique)}")
         lines.append(f"{stamp}: RECORD := {_make_path(path)}")
         lines.append(f"STAMPS += {stamp}")

@@ -82,6 +82,15 @@ class Index:
     out: Path
     _entries: dict[str, dict[str, Any]] = attrs.field(factory=dict)
     _changed: bool = False
+    _names: dict[Path, str] = attrs.field(factory=dict)
+    _seen: set[str] = attrs.field(factory=set)
+
+    def name(self, path: Path) -> str:
+        """The file's resolved path, worked out once per index (it is asked for often)."""
+        found = self._names.get(path)
+        if found is None:
+            found = self._names[path] = str(path.resolve())
+        return found
 
     @classmethod
     def load(cls, out: Path) -> Index:
@@ -96,7 +105,7 @@ class Index:
         return index
 
     def _entry(self, path: Path) -> dict[str, Any]:
-        name = str(path.resolve())
+        name = self.name(path)
         key = _stat_key(path)
         entry = self._entries.get(name)
         if entry is None or entry["key"] != key:
@@ -106,7 +115,10 @@ class Index:
         return entry
 
     def digest(self, path: Path) -> str:
-        """The file's SHA-256 ("" if it cannot be read)."""
+        """The file's SHA-256 ("" if it cannot be read); each file is looked at once."""
+        name = self.name(path)
+        if name in self._seen:
+            return str(self._entries[name]["sha"])
         entry = self._entry(path)
         if "sha" not in entry:
             try:
@@ -114,6 +126,7 @@ class Index:
             except OSError:
                 entry["sha"] = ""
             self._changed = True
+        self._seen.add(name)
         return str(entry["sha"])
 
     def contribution(self, path: Path, records: RecordSet) -> Contribution:
@@ -210,7 +223,7 @@ class Project:
 
 def fingerprint_of(index: Index, files: Iterable[Path]) -> str:
     """One hash of the files' names and contents (and docgen's version), in any order."""
-    unique = {str(path.resolve()): path for path in files}
+    unique = {index.name(path): path for path in files}
     lines = sorted(f"{name}\t{index.digest(path)}" for name, path in unique.items())
     text = "\n".join([f"docgen {__version__}", *lines])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
