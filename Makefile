@@ -42,6 +42,15 @@ endif
 $(DEPS): $(RECORD_FILES) $(RECORD_DIRS) pyproject.toml | $(SETUP)
 	$(BIN)/docgen deps --out $(OUT) --records records
 
+# A file restored with its old time (cp -p, mv of a backup) still has a new change time:
+# `docgen deps` then runs, and makes stale the papers built from other content.
+ifneq ($(wildcard $(DEPS)),)
+ifneq ($(shell find records templates -cnewer $(DEPS) -print -quit 2>/dev/null),)
+.PHONY: $(OUT)/.restored
+$(DEPS): $(OUT)/.restored
+endif
+endif
+
 # A stale record only queues itself (no Python here); `papers` then builds the queue in
 # one docgen process with one worker per core, so `make -j` cannot oversubscribe.
 $(OUT)/.stamps/%.stamp:

@@ -22,6 +22,7 @@ from pathlib import Path
 import attrs
 
 from docgen.errors import BuildError, DocgenError, Problem, RecordError
+from docgen.fingerprint import INDEX_FILE, Index, Project
 from docgen.loading import DEFAULT_RECORDS, RecordSet, load_with_related, unique_record_files
 from docgen.register import register_files as write_register
 from docgen.register import registers_among
@@ -112,9 +113,21 @@ class _Builder:
     out: Path
     formats: tuple[Format, ...]
     as_of: date
+    _project: Project | None = None
+
+    def fingerprint(self, path: Path) -> str:
+        """What ``path``'s papers are made from, for its stamp: worked out only where
+        `docgen deps` keeps an index (a build for make), since without one it means
+        loading every record; a stamp without it is stale for make by content."""
+        if self._project is None:
+            if not (self.out / INDEX_FILE).is_file():
+                return ""
+            self._project = Project(self.records_root, self.templates.folder, Index.load(self.out))
+        return self._project.fingerprint(path)
 
     def build(self, path: Path) -> RecordOutcome:
         outcome = RecordOutcome(path)
+        fingerprint = self.fingerprint(path)  # before reading: a later edit stays stale
         records = RecordSet(self.records_root)
         loaded = load_with_related(path, records, outcome.errors, outcome.warnings)
         if loaded is None:
@@ -153,7 +166,7 @@ class _Builder:
         outcome.withdrawn.extend(withdrawn)
         outcome.errors.extend(errors)
         if not outcome.errors:
-            write_stamp(self.out, record)
+            write_stamp(self.out, record, fingerprint)
         return outcome
 
     def _withdraw(

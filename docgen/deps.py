@@ -11,6 +11,8 @@ with nothing changed, starts no Python process at all.
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -18,11 +20,11 @@ from pathlib import Path
 from docgen import __version__
 from docgen.build import default_templates
 from docgen.errors import Problem, RecordError
+from docgen.fingerprint import Index, Project
 from docgen.fonts import FONT_FILES, FONTS
-from docgen.loading import Record, RecordSet, record_files
-from docgen.papers import Paper, papers_for
-from docgen.release import release_dates
-from docgen.withdraw import STAMPS
+from docgen.loading import record_files
+from docgen.papers import Paper
+from docgen.withdraw import STAMPS, stamp_fingerprint
 
 MAKE_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f\"'$#%:;\\*?()|&<>=!{}`~^\[\]]")
 """Characters make (or the shell in its recipes) cannot carry in a file name; the
@@ -84,9 +86,7 @@ RELEASES = ".releases"
 """Under the output folder: one empty file per release date that has come."""
 
 
-def _on_release(
-    stamp: str, inputs: list[Path], loaded: dict[Path, Record | None], out: Path
-) -> list[str]:
+def _on_release(stamp: str, inputs: list[Path], project: Project, out: Path) -> list[str]:
     """Make a record stale once on each release date of what its papers are made from.
 
     The papers of a build depend on the day (an exemption released by then no longer
@@ -96,9 +96,9 @@ def _on_release(
     """
     days: set[date] = set()
     for path in inputs:
-        record = loaded.get(path)
-        if record is not None:
-            days |= release_dates(record.data)
+        made = project.contributions.get(path)
+        if made is not None:
+            days.update(made.release_dates)
     lines = []
     for day in sorted(days):
         lines.append(f"ifeq ($(firstword $(sort $(TODAY) {day})),{day})")
@@ -107,57 +107,48 @@ def _on_release(
     return lines
 
 
+def _stale_by_content(out: Path, record_id: str, fingerprint: str) -> None:
+    """A stamp built from other content than there is now is made older than anything,
+    so make rebuilds its papers even when every input's time is older than the stamp."""
+    stamp = out / STAMPS / f"{record_id}.stamp"
+    if stamp.is_file() and stamp_fingerprint(stamp) != fingerprint:
+        os.utime(stamp, (0, 0))
+
+
 def write_deps(records_root: Path, out: Path, templates: Path | None = None) -> Path:
-    """Write ``out/.deps.mk`` (and ``out/.docgen-version``, when it changed)."""
+    """Write ``out/.deps.mk`` (and ``out/.docgen-version``, when it changed).
+
+    What each record contributes comes from the index (`docgen.fingerprint`), so only
+    the records changed since the last run are loaded.
+    """
     templates = templates or default_templates()
     out.mkdir(parents=True, exist_ok=True)
     version = out / VERSION_FILE
     if not version.is_file() or version.read_text(encoding="utf-8") != __version__:
         version.write_text(__version__, encoding="utf-8")
     fonts = [FONTS / name for name in FONT_FILES.values()]
-    every_template = sorted(p for p in templates.rglob("*") if p.is_file())
     _refuse_names_make_cannot_carry(records_root)
-    records = RecordSet(records_root)
-    by_kind: dict[str, list[Path]] = {}
-    loaded: dict[Path, Record | None] = {}
-    for path in record_files([records_root]):
-        try:
-            found = records.load(path)
-        except RecordError:
-            loaded[path] = None
-            continue
-        loaded[path] = found
-        by_kind.setdefault(found.kind, []).append(path)
-    # A record that does not load may be of any kind, so every record that gathers
-    # depends on it: it must be built again (and fail, and withdraw what leaks) when
-    # a record it draws in breaks.
-    broken = [path for path, record in loaded.items() if record is None]
+    index = Index.load(out)
+    project = Project(records_root, templates, index)
+    shown = functools.cache(_make_path)  # one run: the same inputs recur for every record
 
     lines = ["# Written by `docgen deps`: what each record's papers are made from.", ""]
-    for path, record in loaded.items():
+    for path, made in project.contributions.items():
         record_id = path.stem
-        inputs: list[Path] = [path]
-        if record is None:  # it does not load: any template may matter once it does
-            inputs += every_template
-        else:
-            query = record.data.gathers()
-            if query is not None:
-                members = by_kind.get(query.kind, []) + broken
-                inputs += [*members, _write_members(out, query.kind, members)]
-            for reference in record.data.references():
-                referred = records.find(reference.record_id, path)
-                inputs += [referred] if referred else []
-            for paper in papers_for(record.kind):
-                inputs += paper_templates(paper, templates)
-            if not papers_for(record.kind):
-                continue  # a record with no papers of its own has nothing to build
+        if made.kind is not None and not made.has_papers:
+            continue  # a record with no papers of its own has nothing to build
+        records, used_templates = project.record_inputs(path)
+        inputs = [*records, *used_templates]
+        if made.gathers is not None:
+            inputs.append(_write_members(out, made.gathers, project.members(made.gathers)))
+        _stale_by_content(out, record_id, project.fingerprint(path))
         inputs += [*fonts, version]
         stamp = _make_path(out / STAMPS / f"{record_id}.stamp")
-        unique = list(dict.fromkeys(_make_path(p) for p in inputs))
+        unique = list(dict.fromkeys(shown(p) for p in inputs))
         lines.append(f"{stamp}: {' '.join(unique)}")
         lines.append(f"{stamp}: RECORD := {_make_path(path)}")
         lines.append(f"STAMPS += {stamp}")
-        lines.extend(_on_release(stamp, inputs, loaded, out))
+        lines.extend(_on_release(stamp, inputs, project, out))
         lines.append("")
     # As gcc -MP does: an empty rule for each record file, so that deleting a record is not
     # "no rule to make target" before make has written this file afresh.
@@ -168,7 +159,7 @@ def write_deps(records_root: Path, out: Path, templates: Path | None = None) -> 
         lines.append("\t@mkdir -p $(@D) && touch $@")
         lines.append("")
     lines.append("# Records, as targets of their own, so a deleted one is no error.")
-    lines.extend(f"{_make_path(path)}:" for path in loaded)
+    lines.extend(f"{_make_path(path)}:" for path in project.contributions)
     lines.append("")
     target = out / DEPS_FILE
     text = "\n".join(lines)
@@ -176,4 +167,5 @@ def write_deps(records_root: Path, out: Path, templates: Path | None = None) -> 
         target.write_text(text, encoding="utf-8")
     else:
         target.touch()
+    index.save()
     return target

@@ -150,22 +150,32 @@ def register_files_in(folder: Path) -> list[Path]:
     return sorted(path for name in REGISTER_NAMES if (path := folder / name).is_file())
 
 
-def write_stamp(out: Path, record: Record) -> None:
-    """Record that ``record``'s papers were built now, and from which file."""
+def write_stamp(out: Path, record: Record, fingerprint: str = "") -> None:
+    """Record that ``record``'s papers were built now, from which file, and from what
+    content (`docgen.fingerprint`; empty when unknown, which `docgen deps` takes as stale)."""
     stamp = out / STAMPS / f"{record.id}.stamp"
     stamp.parent.mkdir(parents=True, exist_ok=True)
     source = Path(os.path.relpath(record.path.resolve(), out.resolve())).as_posix()
-    stamp.write_text(f"{source}\n", encoding="utf-8")
+    stamp.write_text(f"{source}\n{fingerprint}\n", encoding="utf-8")
     stamp.touch()  # the same text rewritten must still be newer for make
 
 
 def _stamp_source(out: Path, stamp: Path) -> Path | None:
     """The record file a stamp says its papers came from; None for a stamp without one."""
     try:
-        text = stamp.read_text(encoding="utf-8").strip()
+        text = stamp.read_text(encoding="utf-8").split("\n", 1)[0].strip()
     except (OSError, UnicodeDecodeError):
         return None
     return (out.resolve() / text).resolve() if text else None
+
+
+def stamp_fingerprint(stamp: Path) -> str:
+    """The fingerprint a stamp holds ("" for none, or a stamp that cannot be read)."""
+    try:
+        lines = stamp.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return lines[1].strip() if len(lines) > 1 else ""
 
 
 def forget_stamp(out: Path, record_id: str) -> None:
