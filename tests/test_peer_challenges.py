@@ -324,3 +324,13 @@ def test_no_health_detail_of_a_named_officer_in_the_example() -> None:
     committee report, withheld or not."""
     text = (RECORDS / "peer-challenges/northfield-2027.yaml").read_text(encoding="utf-8")
     assert "sick" not in text and "health" not in text.lower().replace("health and", "")
+
+
+def test_the_letters_recommendations_read_as_the_record_writes_them(
+    example_papers: dict[str, bytes],
+) -> None:
+    """Recommendations written as sentences ("Show more plainly …") follow a lead-in they
+    can follow, never "We recommend that the Council: Show …"."""
+    text = docx_to_text(example_papers["tower-hamlets-2018/feedback_letter/public.docx"])
+    assert "We recommend that the Council:" not in text
+    assert "[Body Text] Our recommendations:\n[List Bullet \u2022] Show more plainly" in text

@@ -461,7 +461,7 @@ def feedback_letter() -> dict[str, str]:
         tag("{{p paragraph(finding, 'BodyText', shaded=section.shaded) }}"),
         tag("{%p endfor %}"),
         tag("{%p if section.recommendations %}"),
-        para("BodyText", run("We recommend that the Council:")),
+        para("BodyText", run("Our recommendations:")),
         tag("{%p for recommendation in section.recommendations %}"),
         tag("{{p paragraph(recommendation, 'ListBullet', shaded=section.shaded) }}"),
         tag("{%p endfor %}"),
