@@ -132,3 +132,48 @@ def test_an_unknown_standard_item_is_an_error(northfield: Path) -> None:
     replace_in(northfield / MEETING, "standard: apologies", "standard: apologise")
     errors, _ = check([northfield / MEETING], northfield)
     assert "'apologise' is not a standard item" in str(errors[0])
+
+
+def test_the_resolution_names_exactly_the_part_2_items_and_their_paragraphs() -> None:
+    from docgen.papers.base import Source
+    from docgen.papers.meeting import Agenda
+    from docgen.views import Version, view
+
+    records = RecordSet(RECORDS)
+    record = records.load(RECORDS / MEETING)
+    related = records.related(record)
+    for version in (Version.FULL, Version.PUBLIC):
+        source = Source(
+            record_id=record.id,
+            data=view(record.data, version),
+            version=version,
+            references=tuple(view(r.data, version) for r in related),
+        )
+        resolution = Agenda().context(source)["resolution"]
+        assert resolution.startswith(
+            "That under section 100A(4) of the Local Government Act 1972 the press and public"
+        )
+        assert resolution.endswith(
+            "item 9 (Senior management review and the shared legal service), "
+            "paragraphs 1, 3 and 5; item 10 (Disposal of council land), paragraph 3."
+        )
+
+
+def test_a_meeting_with_no_private_item_has_no_resolution(northfield: Path) -> None:
+    from docgen.papers.base import Source
+    from docgen.papers.meeting import Agenda
+    from docgen.views import Version
+
+    meeting = northfield / MEETING
+    text = meeting.read_text(encoding="utf-8")
+    meeting.write_text(text[: text.index("  - standard: exclusion")], encoding="utf-8")
+    records = RecordSet(northfield)
+    record = records.load(meeting)
+    source = Source(
+        record_id=record.id,
+        data=record.data,
+        version=Version.FULL,
+        references=tuple(r.data for r in records.related(record)),
+    )
+    context = Agenda().context(source)
+    assert context["resolution"] == "" and context["part_2"] == []

@@ -23,6 +23,7 @@ EXPECTED_PAPERS = {
     "cabinet-2026-10-budget-monitoring": ["committee_report"],
     "cabinet-2026-10-leisure-contract-extension": ["committee_report"],
     "cabinet-2026-10-land-disposal": ["committee_report"],
+    "cabinet-2026-10-14": ["agenda"],
     "leaders-2017-02-challenge-key-themes": ["committee_report"],
     "leaders-2017-03-item-7-challenge-contribution": ["committee_report"],
     "commissions-2019": ["annual_commissions_report", "mou_draft"],

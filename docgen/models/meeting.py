@@ -242,7 +242,9 @@ class Meeting(Model):
     def _notice_warnings(self, at: str, item: Item) -> Iterator[tuple[str | None, str]]:
         """Regulation 5 notices: one 28 clear days before and a further one 5 before."""
         given = sorted(notice.published for notice in item.notices)
-        first_by, further_by = (latest_publication(self.meeting_date, d) for d in PRIVATE_NOTICE_DAYS)
+        first_by, further_by = (
+            latest_publication(self.meeting_date, d) for d in PRIVATE_NOTICE_DAYS
+        )
         if not given or given[0] > first_by:
             yield (
                 f"{at}.notices",
