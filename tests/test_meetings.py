@@ -60,7 +60,7 @@ def test_the_example_meeting_checks_without_warnings() -> None:
 
 def test_an_agenda_published_with_fewer_than_five_clear_days_warns(northfield: Path) -> None:
     replace_in(
-        northfield / MEETING, "published: 2026-10-06\nitems:", "published: 2026-10-08\nitems:"
+        northfield / MEETING, "published: 2026-10-05\nitems:", "published: 2026-10-08\nitems:"
     )
     assert warnings_of(northfield) == [
         "published: the agenda is published 3 clear day(s) before the meeting; "
