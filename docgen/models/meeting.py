@@ -168,12 +168,19 @@ class Meeting(Model):
         ]
 
     def reports(self, related: Sequence[Model]) -> list[tuple[int, Item, CommitteeReport]]:
-        """Each report item with its number (from 1) and its report, in agenda order."""
-        reports = iter(r for r in related if isinstance(r, CommitteeReport))
+        """Each report item with its number (from 1) and its report, in agenda order.
+
+        ``related`` holds the reports in the order `references` names them (loading keeps
+        that order); with none given (a render without references), there are none.
+        """
+        reports = [r for r in related if isinstance(r, CommitteeReport)]
+        numbered = [
+            (number, item) for number, item in enumerate(self.items, start=1) if item.report
+        ]
+        if not reports:
+            return []
         return [
-            (number, item, next(reports))
-            for number, item in enumerate(self.items, start=1)
-            if item.report is not None
+            (number, item, report) for (number, item), report in zip(numbered, reports, strict=True)
         ]
 
     def part_2(self, related: Sequence[Model]) -> list[tuple[int, Item, Exemption]]:
