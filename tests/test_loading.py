@@ -102,7 +102,7 @@ def test_an_unknown_kind_lists_the_known_ones(write_record: Callable[..., Path])
     path = write_record("kind: minutes\n")
     assert problems_of(path) == [
         f"{path}:1: kind: 'minutes' is not a record kind; expected one of: best_value, "
-        "commission, commission_set, committee_report, concern_case, peer_challenge, radar"
+        "commission, commission_set, committee_report, concern_case, meeting, peer_challenge, radar"
     ]
 
 

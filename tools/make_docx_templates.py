@@ -547,6 +547,62 @@ def withheld() -> dict[str, str]:
     }
 
 
+def agenda() -> dict[str, str]:
+    """The agenda: the summons, the Part 1 items, the exclusion resolution, the Part 2 items."""
+    body = [
+        para("Committee", run("{{ body }}")),
+        para("ReportTitle", run("{{ heading }}")),
+        para("BodyText", run("Date and time: {{ when }}")),
+        para("BodyText", run("Venue: {{ venue }}")),
+        para(
+            "BodyText",
+            run("Chair: {{ chair }}{% if vice_chair %}; Vice-chair: {{ vice_chair }}{% endif %}"),
+        ),
+        para("BodyText", run("Members: {{ members | join(', ') }}")),
+        para(
+            "BodyText",
+            run(
+                "Contact: {{ clerk.name }}{% if clerk.telephone %}, {{ clerk.telephone }}{% endif %}"
+                "{% if clerk.email %}, {{ clerk.email }}{% endif %}"
+            ),
+        ),
+        para("BodyText", run("Published {{ published }}")),
+        para("Heading1", run("Part 1 – items to be heard in public")),
+        tag("{%p for item in part_1 %}"),
+        para("BodyText", run("{{ item.number }}. {{ item.title }}")),
+        tag("{%p if item.exempt_appendices %}"),
+        para("BodyText", run("{{ item.exempt_appendices }}")),
+        tag("{%p endif %}"),
+        tag("{%p if item.attachment %}"),
+        para("BodyText", run("Attached: {{ item.attachment }}")),
+        tag("{%p endif %}"),
+        tag("{%p endfor %}"),
+        tag("{%p if resolution %}"),
+        para("Heading1", run("Exclusion of the press and public")),
+        para("BodyText", run("{{ resolution }}")),
+        para(
+            "BodyText",
+            run(
+                "In all the circumstances of the case the public interest in maintaining the "
+                "exemption outweighs the public interest in disclosing the information"
+                "{% if public_interest %}, because:{% else %}.{% endif %}"
+            ),
+        ),
+        tag("{%p if public_interest %}"),
+        tag("{%p for reason in public_interest %}"),
+        para("ListBullet", run("{{ reason }}")),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+        para("Heading1", run("Part 2 – items to be heard in private")),
+        tag("{%p for item in part_2 %}"),
+        para("BodyText", run("{{ item.number }}. {{ item.title }}")),
+        para("BodyText", run("Not for publication: {{ item.paragraphs }} of Schedule 12A")),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+    ]
+    return paper_parts(body)
+
+
 def write_template(path: Path, parts: dict[str, str]) -> None:
     """Write a template package with fixed entry times, so regenerating is reproducible."""
     every_part = {
@@ -576,6 +632,7 @@ TEMPLATE_DEFINITIONS = {
     "position_statement.docx": position_statement,
     "feedback_letter.docx": feedback_letter,
     "dclg_submission.docx": dclg_submission,
+    "agenda.docx": agenda,
 }
 
 

@@ -7,6 +7,7 @@ from docgen.models.best_value import BestValue
 from docgen.models.commission import Commission, CommissionSet
 from docgen.models.committee_report import CommitteeReport
 from docgen.models.concern_case import ConcernCase, Radar
+from docgen.models.meeting import Meeting
 from docgen.models.peer_challenge import PeerChallenge
 
 RECORD_KINDS: dict[str, type[Model]] = {
@@ -19,6 +20,7 @@ RECORD_KINDS: dict[str, type[Model]] = {
         Radar,
         PeerChallenge,
         BestValue,
+        Meeting,
     )
 }
 
@@ -29,6 +31,7 @@ __all__ = [
     "CommissionSet",
     "CommitteeReport",
     "ConcernCase",
+    "Meeting",
     "Model",
     "PeerChallenge",
     "Radar",

@@ -5,6 +5,7 @@ from docgen.papers import (  # noqa: F401 - importing registers the paper kinds
     commissions,
     committee_report,
     concern_cases,
+    meeting,
     peer_challenges,
 )
 from docgen.papers.base import PAPERS, Paper, Source, papers_for
