@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -212,3 +213,11 @@ def test_people_are_named_once_with_no_title_repeating_their_name(
         text = docx_to_text(example_papers[f"tower-hamlets-directions-2017/{paper}/public.docx"])
         assert "[Table Text] Chief Executive\n" not in text, paper
         assert "[Body Text] Executive Mayor\n" not in text, paper
+
+
+def test_no_table_caption_repeats_its_heading(example_papers: dict[str, bytes]) -> None:
+    """A caption that only repeats the heading above it says nothing twice."""
+    text = docx_to_text(example_papers["tower-hamlets-directions-2017/dclg_submission/public.docx"])
+    headings = re.findall(r"^\[Area Heading\] \d+\. (.*)$|^\[heading 1\] \d+\. (.*)$", text, re.M)
+    captions = set(re.findall(r"^\[caption\] (.*)$", text, re.M))
+    assert headings and not {h for pair in headings for h in pair if h} & captions

@@ -61,7 +61,9 @@ def progress_table(record: BestValue, as_at: date, submission: bool = False) -> 
     """One row per direction: requirement, deadline, action taken, evidence, and status
     with its marker, flagged overdue when its deadline passed before the paper's date."""
     return Table(
-        caption=Text.plain("Progress against the directions"),
+        caption=Text.plain(
+            "Each direction: its deadline, the action taken, the evidence and its status"
+        ),
         columns=tuple(
             Text.plain(c)
             for c in ("No.", "Requirement", "Deadline", "Action taken", "Evidence", "Status")
@@ -153,7 +155,7 @@ class DclgSubmission(Paper):
                 )
             ),
             "action_plan": Table(
-                caption=Text.plain("Action plan"),
+                caption=Text.plain("Each action, who owns it and when it is due"),
                 columns=(Text.plain("Action"), Text.plain("Owner"), Text.plain("By")),
                 rows=tuple(
                     TableRow(cells=(a.action, a.owner, Text.plain(a.by.written)), exempt=a.exempt)
