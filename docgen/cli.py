@@ -20,6 +20,15 @@ if TYPE_CHECKING:
     from docgen.project import Project
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+FORMAT = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["docx", "pdf", "all"]),
+    default="all",
+    show_default=True,
+    help="Word, PDF or both.",
+)
+"""The formats a command renders: the same choice for building and for verifying."""
 OUT = click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -94,14 +103,7 @@ def main() -> None:
 @main.command()
 @PATHS
 @project_options
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["docx", "pdf", "all"]),
-    default="all",
-    show_default=True,
-    help="Word, PDF or both.",
-)
+@FORMAT
 @click.option(
     "-j",
     "--jobs",
@@ -257,14 +259,7 @@ def scan(
 @main.command()
 @PATHS
 @project_options
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["docx", "pdf", "all"]),
-    default="all",
-    show_default=True,
-    help="Word, PDF or both.",
-)
+@FORMAT
 def verify(
     paths: tuple[Path, ...],
     records_root: Path | None,
