@@ -95,6 +95,10 @@ class PdfTemplates:
         import weasyprint
         from weasyprint.text.fonts import FontConfiguration
 
+        from docgen.builders import pdf_artifacts
+
+        pdf_artifacts.install()  # running headers and footers as artifacts, not content
+
         self.folder = folder = folder.resolve()
         self._weasyprint = weasyprint
         self.environment = make_environment(jinja2.FileSystemLoader(folder))

@@ -1,0 +1,141 @@
+"""Every example paper is accessible: each PDF is PDF/UA-1 as an independent validator
+checks it, with its running header and footer as artifacts; each .docx has alt text on
+every picture, header rows, headings in order and a language (see tests/accessibility.py)."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from .accessibility import (
+    content_outside_the_tree,
+    docx_problems,
+    page_text_by_marking,
+    pdf_problems,
+)
+from .test_papers import PAPERS
+
+IDS = {"ids": lambda name: name.replace("/", "-")}
+PAGE_NUMBER = re.compile(r"Page (\d+) of (\d+)")
+
+
+@pytest.mark.parametrize("name", PAPERS, **IDS)
+def test_every_example_pdf_is_pdf_ua_1(example_papers: dict[str, bytes], name: str) -> None:
+    assert pdf_problems(example_papers[f"{name}.pdf"]) == []
+
+
+@pytest.mark.parametrize("name", PAPERS, **IDS)
+def test_page_numbers_are_artifacts_never_read_as_content(
+    example_papers: dict[str, bytes], name: str
+) -> None:
+    """A screen reader reads "Page 2 of 5" nowhere in the text; it is on the page, as
+    an artifact of pagination, with the running header."""
+    pages = page_text_by_marking(example_papers[f"{name}.pdf"])
+    numbered = [
+        number
+        for number, (artifacts, tagged) in enumerate(pages, start=1)
+        if f"Page {number} of {len(pages)}" in artifacts
+    ]
+    assert numbered, "no page number is drawn as an artifact"
+    assert [
+        (number, PAGE_NUMBER.findall(tagged)) for number, (_, tagged) in enumerate(pages, 1)
+    ] == [(number, []) for number in range(1, len(pages) + 1)]
+
+
+def test_the_running_header_is_an_artifact_of_every_page(example_papers: dict[str, bytes]) -> None:
+    """The committee, date and item of the running header are pagination on every page,
+    and the NOT FOR PUBLICATION marking of a full version with them."""
+    pages = page_text_by_marking(
+        example_papers["leaders-2017-03-item-7-challenge-contribution/committee_report/full.pdf"]
+    )
+    assert len(pages) > 1
+    for artifacts, _ in pages:
+        assert "Leaders' Committee – 21 March 2017 – Item 7" in artifacts
+
+
+@pytest.mark.parametrize("name", PAPERS, **IDS)
+def test_every_example_docx_is_accessible(example_papers: dict[str, bytes], name: str) -> None:
+    assert docx_problems(example_papers[f"{name}.docx"]) == []
+
+
+MARGIN_PAGE = """\
+import sys, weasyprint
+{install}
+html = '<html lang="en-GB"><head><title>T</title><style>@page {{ @bottom-center \
+{{ content: "Page " counter(page) }} }}</style></head><body><p>Text</p></body></html>'
+sys.stdout.buffer.write(weasyprint.HTML(string=html).write_pdf(pdf_variant="pdf/ua-1"))
+"""
+
+
+@pytest.mark.parametrize("installed", [False, True], ids=["weasyprint", "docgen"])
+def test_page_margins_leave_no_content_outside_the_structure_tree(installed: bool) -> None:
+    """WeasyPrint alone tags the text of a page-margin box and leaves it out of the
+    structure tree; docgen's PDFs draw it as an artifact. (A fresh process, since
+    docgen's drawing of margins is installed once per process.)"""
+    install = "from docgen.builders import pdf_artifacts; pdf_artifacts.install()"
+    script = MARGIN_PAGE.format(install=install if installed else "")
+    data = subprocess.run(
+        [sys.executable, "-c", script], check=True, capture_output=True, timeout=120
+    ).stdout
+    problems = content_outside_the_tree(data)
+    if installed:
+        assert problems == []
+        assert page_text_by_marking(data) == [("Page 1", "Text")]
+    else:
+        assert problems and "is in no element of the structure tree" in problems[0]
+
+
+def test_the_validator_finds_a_skipped_heading_level() -> None:
+    """The validator is live: a heading that skips a level fails PDF/UA-1."""
+    import weasyprint
+
+    html = (
+        '<html lang="en-GB"><head><title>T</title></head><body><h1>A</h1><h3>B</h3></body></html>'
+    )
+    problems = pdf_problems(weasyprint.HTML(string=html).write_pdf(pdf_variant="pdf/ua-1"))
+    assert any(problem.startswith("PDFUA1-HEADING-NESTING") for problem in problems)
+
+
+def _changed(data: bytes, part: str, old: str, new: str) -> bytes:
+    """``data`` (a .docx) with ``old`` replaced by ``new`` in its part ``part``."""
+    source, target = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(target, "w") as changed:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename == part:
+                text = content.decode("utf-8")
+                assert re.search(old, text), f"{old!r} is not in {part}"
+                content = re.sub(old, new, text).encode("utf-8")
+            changed.writestr(item, content)
+    return target.getvalue()
+
+
+RADAR = "radar-2026-11/radar_report/full.docx"  # pictures, tables of both kinds
+SUBMISSION = "tower-hamlets-directions-2017/dclg_submission/full.docx"  # Heading 1 and 2
+
+
+@pytest.mark.parametrize(
+    ("paper", "part", "old", "new", "problem"),
+    [
+        (RADAR, "word/document.xml", r' descr="[^"]*"', "", "has no alt text"),
+        (RADAR, "word/document.xml", r"<w:tblHeader/>", "", "marks no header row"),
+        (RADAR, "word/document.xml", r'w:firstColumn="1"', 'w:firstColumn="0"', "no header row"),
+        (SUBMISSION, "word/styles.xml", r'outlineLvl w:val="1"', 'outlineLvl w:val="2"', "skips"),
+        (RADAR, "word/styles.xml", r"<w:lang [^>]*/>", "", "no language in the styles"),
+        (RADAR, "docProps/core.xml", r"<dc:language>[^<]*</dc:language>", "", "(dc:language)"),
+    ],
+    ids=["alt text", "header row", "header column", "heading order", "language", "dc:language"],
+)
+def test_the_docx_check_finds_what_word_would_flag(
+    example_papers: dict[str, bytes], paper: str, part: str, old: str, new: str, problem: str
+) -> None:
+    """Each check of `docx_problems` fails a paper that lacks what it checks."""
+    data = example_papers[paper]
+    assert docx_problems(data) == []
+    problems = docx_problems(_changed(data, part, old, new))
+    assert any(problem in found for found in problems), problems
