@@ -7,8 +7,8 @@ belongs to an element of the structure tree, so nothing a screen reader reads is
 outside the document's reading order (running headers and footers must be artifacts).
 
 `docx_problems` is what Word's accessibility checker asks of a document: alt text on
-every picture, header rows (or a header column) on every table, headings that never
-skip a level, and a language.
+every picture (headers and footers too), header rows (or a header column) on every
+table, headings that never skip a level, a language and a title.
 
 Each returns a list of readable problems, empty when the paper passes, so a test can
 ``assert not problems`` and show them all when it fails.
@@ -156,6 +156,11 @@ def docx_problems(data: bytes) -> list[str]:
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         document = etree.fromstring(package.read("word/document.xml"))
         styles = etree.fromstring(package.read("word/styles.xml"))
+        margins = [
+            (name, etree.fromstring(package.read(name)))
+            for name in sorted(package.namelist())
+            if re.fullmatch(r"word/(header|footer)\d*\.xml", name)
+        ]
         core = (
             etree.fromstring(package.read("docProps/core.xml"))
             if "docProps/core.xml" in package.namelist()
@@ -163,9 +168,15 @@ def docx_problems(data: bytes) -> list[str]:
         )
     return [
         *_pictures_without_alt_text(document),
+        *(
+            f"{name}: {problem}"
+            for name, part in margins
+            for problem in _pictures_without_alt_text(part)
+        ),
         *_tables_without_headers(document),
         *_skipped_heading_levels(document, styles),
         *_missing_language(styles, core),
+        *_missing_title(core),
     ]
 
 
@@ -248,3 +259,10 @@ def _missing_language(styles: etree._Element, core: etree._Element | None) -> li
     if core is None or not (core.findtext("dc:language", namespaces=NS) or "").strip():
         problems.append("no language in the core properties (dc:language)")
     return problems
+
+
+def _missing_title(core: etree._Element | None) -> list[str]:
+    """The title a reader's window and a screen reader announce (dc:title)."""
+    if core is None or not (core.findtext("dc:title", namespaces=NS) or "").strip():
+        return ["no title in the core properties (dc:title)"]
+    return []

@@ -116,6 +116,10 @@ def _changed(data: bytes, part: str, old: str, new: str) -> bytes:
 
 
 RADAR = "radar-2026-11/radar_report/full.docx"  # pictures, tables of both kinds
+LOGO = (
+    '<w:p xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
+    '<w:r><w:drawing><wp:inline><wp:docPr id="9" name="Logo"/></wp:inline></w:drawing></w:r></w:p>'
+)
 SUBMISSION = "tower-hamlets-directions-2017/dclg_submission/full.docx"  # Heading 1 and 2
 
 
@@ -128,8 +132,13 @@ SUBMISSION = "tower-hamlets-directions-2017/dclg_submission/full.docx"  # Headin
         (SUBMISSION, "word/styles.xml", r'outlineLvl w:val="1"', 'outlineLvl w:val="2"', "skips"),
         (RADAR, "word/styles.xml", r"<w:lang [^>]*/>", "", "no language in the styles"),
         (RADAR, "docProps/core.xml", r"<dc:language>[^<]*</dc:language>", "", "(dc:language)"),
+        (RADAR, "docProps/core.xml", r"<dc:title>[^<]*</dc:title>", "", "(dc:title)"),
+        (RADAR, "word/header1.xml", r"</w:hdr>", LOGO + "</w:hdr>", "header1.xml: picture"),
     ],
-    ids=["alt text", "header row", "header column", "heading order", "language", "dc:language"],
+    ids=[
+        *("alt text", "header row", "header column", "heading order"),
+        *("language", "dc:language", "title", "a logo without alt text"),
+    ],
 )
 def test_the_docx_check_finds_what_word_would_flag(
     example_papers: dict[str, bytes], paper: str, part: str, old: str, new: str, problem: str
