@@ -4,7 +4,8 @@
 ``page-validation``: a Rust reimplementation of veraPDF's PDF/UA-1 rules that passes
 veraPDF's corpus), plus what it does not check: that every piece of tagged content
 belongs to an element of the structure tree, so nothing a screen reader reads is
-outside the document's reading order (running headers and footers must be artifacts).
+outside the document's reading order (running headers and footers must be artifacts),
+and that no caption, heading or header cell is empty.
 
 `docx_problems` is what Word's accessibility checker asks of a document: alt text on
 every picture (headers and footers too), header rows (or a header column) on every
@@ -45,7 +46,7 @@ def pdf_problems(data: bytes) -> list[str]:
     problems = [f"{failure.rule_id}: {failure.message}" for failure in report.failures]
     if not report.is_compliant and not problems:
         problems.append("not PDF/UA-1 compliant (the validator names no rule)")
-    return problems + content_outside_the_tree(data)
+    return problems + content_outside_the_tree(data) + empty_elements(data)
 
 
 def _number_tree(node: pikepdf.Object) -> Iterator[tuple[int, pikepdf.Object]]:
@@ -99,6 +100,51 @@ def content_outside_the_tree(data: bytes) -> list[str]:
                         f"page {number}: marked content {mcid} ({element.get('/S')}) is in no "
                         "element of the structure tree; mark it as an artifact or tag it"
                     )
+    return problems
+
+
+MUST_SAY_SOMETHING = {"/Caption", "/H", "/H1", "/H2", "/H3", "/H4", "/H5", "/H6", "/TH"}
+
+
+def _says_something(element: pikepdf.Dictionary) -> bool:
+    """Whether a structure element holds content: marked content, an annotation, an
+    element that does, or text of its own (/Alt, /ActualText)."""
+    if "/Alt" in element or "/ActualText" in element:
+        return True
+    kids = element.get("/K")
+    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+        if isinstance(kid, int) or (
+            isinstance(kid, pikepdf.Object) and kid._type_code == pikepdf.ObjectType.integer
+        ):
+            return True
+        if isinstance(kid, pikepdf.Dictionary) and (
+            kid.get("/Type") in ("/MCR", "/OBJR") or _says_something(kid)
+        ):
+            return True
+    return False
+
+
+def empty_elements(data: bytes) -> list[str]:
+    """Captions, headings and header cells with nothing in them: a screen reader
+    announces a caption, heading or column and then says nothing."""
+    problems = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        root = pdf.Root.get("/StructTreeRoot")
+        stack = [root] if root is not None else []
+        seen: set[tuple[int, int]] = set()
+        while stack:
+            node = stack.pop()
+            kids = node.get("/K")
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                if not isinstance(kid, pikepdf.Dictionary) or kid.get("/Type") != "/StructElem":
+                    continue
+                if kid.is_indirect:
+                    if kid.objgen in seen:
+                        continue
+                    seen.add(kid.objgen)
+                if str(kid.get("/S")) in MUST_SAY_SOMETHING and not _says_something(kid):
+                    problems.append(f"an empty {kid.get('/S')} element: announced, then silent")
+                stack.append(kid)
     return problems
 
 
