@@ -10,6 +10,7 @@ import subprocess
 import sys
 import zipfile
 
+import pikepdf
 import pytest
 
 from .accessibility import (
@@ -81,6 +82,16 @@ sys.stdout.buffer.write(weasyprint.HTML(string=html).write_pdf(pdf_variant="pdf/
 """
 
 
+def _artifact_kinds(data: bytes) -> list[tuple[str, str]]:
+    """(Type, Subtype) of each artifact on the first page that says what it is."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return [
+            (str(operands[1].get("/Type")), str(operands[1].get("/Subtype")))
+            for operands, operator in pikepdf.parse_content_stream(pdf.pages[0])
+            if str(operator) == "BDC" and operands[0] == pikepdf.Name.Artifact
+        ]
+
+
 @pytest.mark.parametrize("installed", [False, True], ids=["weasyprint", "docgen"])
 def test_page_margins_leave_no_content_outside_the_structure_tree(installed: bool) -> None:
     """WeasyPrint alone tags the text of a page-margin box and leaves it out of the
@@ -95,6 +106,7 @@ def test_page_margins_leave_no_content_outside_the_structure_tree(installed: boo
     if installed:
         assert problems == []
         assert page_text_by_marking(data) == [("Page 1", "Text")]
+        assert _artifact_kinds(data) == [("/Pagination", "/Footer")]
     else:
         assert problems and "is in no element of the structure tree" in problems[0]
 
