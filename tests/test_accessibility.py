@@ -86,9 +86,11 @@ def _artifact_kinds(data: bytes) -> list[tuple[str, str]]:
     """(Type, Subtype) of each artifact on the first page that says what it is."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
         return [
-            (str(operands[1].get("/Type")), str(operands[1].get("/Subtype")))
-            for operands, operator in pikepdf.parse_content_stream(pdf.pages[0])
-            if str(operator) == "BDC" and operands[0] == pikepdf.Name.Artifact
+            (str(item.operands[1].get("/Type")), str(item.operands[1].get("/Subtype")))
+            for item in pikepdf.parse_content_stream(pdf.pages[0])
+            if isinstance(item, pikepdf.ContentStreamInstruction)
+            and str(item.operator) == "BDC"
+            and item.operands[0] == pikepdf.Name.Artifact
         ]
 
 
