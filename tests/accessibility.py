@@ -1,15 +1,16 @@
 """Accessibility checks for any paper docgen writes, for tests to assert on.
 
 `pdf_problems` is PDF/UA-1 as an independent validator checks it (page, on PyPI as
-``page-validation``: a Rust reimplementation of veraPDF's PDF/UA-1 rules that passes
-veraPDF's corpus), plus what it does not check: that every piece of tagged content
+``page-validation``: veraPDF's PDF/UA-1 rules reimplemented in Rust, which its authors
+test against veraPDF's own corpus), plus what it does not check: that every piece of tagged content
 belongs to an element of the structure tree, so nothing a screen reader reads is
 outside the document's reading order (running headers and footers must be artifacts),
 and that no caption, heading or header cell is empty.
 
-`docx_problems` is what Word's accessibility checker asks of a document: alt text on
-every picture (headers and footers too), header rows (or a header column) on every
-table, headings that never skip a level, a language and a title.
+`docx_problems` is what Word's accessibility checker looks for: alt text on every
+picture (headers and footers too), a header row on every table (or, for a table of
+labels and values, a header column), headings that never skip a level, a language and
+a title.
 
 Each returns a list of readable problems, empty when the paper passes, so a test can
 ``assert not problems`` and show them all when it fails.
@@ -39,7 +40,8 @@ HEADING_STYLE = re.compile(r"Heading([1-9])$")
 
 
 def pdf_problems(data: bytes) -> list[str]:
-    """Every PDF/UA-1 failure of the validator, then any content outside the structure tree."""
+    """Every PDF/UA-1 failure of the validator, then any content outside the structure
+    tree, then any empty caption, heading or header cell."""
     import page
 
     report = page.validate_pdf_bytes(data, profile=page.ValidationProfile.PDF_UA_1)
