@@ -115,6 +115,21 @@ def test_page_margins_leave_no_content_outside_the_structure_tree(installed: boo
         assert problems and "is in no element of the structure tree" in problems[0]
 
 
+def test_a_weasyprint_that_draws_margins_otherwise_is_refused() -> None:
+    """docgen wraps WeasyPrint's own drawing functions; it says so rather than wrap others."""
+    script = (
+        "import weasyprint.draw as draw\n"
+        "draw.draw_stacking_context = lambda *args: None\n"
+        "from docgen.builders import pdf_artifacts\n"
+        "from docgen.errors import DocgenError\n"
+        "try:\n    pdf_artifacts.install()\nexcept DocgenError as error:\n    print(error)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], check=True, capture_output=True, text=True, timeout=120
+    )
+    assert "draws page margins in a way docgen does not know" in result.stdout
+
+
 def test_the_validator_finds_a_skipped_heading_level() -> None:
     """The validator is live: a heading that skips a level fails PDF/UA-1."""
     import weasyprint

@@ -12,13 +12,16 @@ It is done by wrapping two of WeasyPrint's module functions, once per process:
 drawing a stacking context (margin boxes are stacking contexts of their own) and
 building the structure tree. Both wrappers change only tagged output of margin boxes;
 any other PDF WeasyPrint writes in the process is untouched. `install` refuses a
-WeasyPrint whose functions are not the ones wrapped, rather than write untagged text.
+WeasyPrint whose functions are not the ones wrapped (an error the command prints),
+rather than write margins as content.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from typing import Any
+
+from docgen.errors import DocgenError
 
 _INSTALLED = False
 
@@ -40,6 +43,7 @@ def install() -> None:
     if _INSTALLED:
         return
     import pydyf
+    import weasyprint
     from weasyprint import draw
     from weasyprint.formatting_structure import boxes
     from weasyprint.pdf import tags
@@ -49,7 +53,10 @@ def install() -> None:
     if getattr(draw_context, "__module__", None) != "weasyprint.draw" or (
         getattr(build_tree, "__module__", None) != "weasyprint.pdf.tags"
     ):
-        raise RuntimeError("this WeasyPrint draws page margins in a way docgen does not know")
+        raise DocgenError(
+            f"WeasyPrint {weasyprint.__version__} draws page margins in a way docgen does not "
+            "know; install the version in docgen's constraints.txt"
+        )
 
     def draw_stacking_context(stream: Any, stacking_context: Any) -> None:
         box = stacking_context.box
