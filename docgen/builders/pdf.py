@@ -102,6 +102,7 @@ class PdfTemplates:
         self.environment.filters["css_string"] = css_string
         self.environment.filters["chart_uri"] = chart_uri
         self.environment.filters["png_uri"] = png_uri
+        self.environment.filters["paper_body"] = self._paper_body
         self.font_config = FontConfiguration()
         stylesheet = folder / HOUSE_STYLESHEET
         try:
@@ -120,10 +121,34 @@ class PdfTemplates:
         context: Mapping[str, Any],
         properties: DocumentProperties,
         identifier: bytes,
+        *,
+        page_labels: bool = False,
     ) -> bytes:
-        """The PDF for ``context`` rendered through the HTML template ``name``."""
+        """The PDF for ``context`` rendered through the HTML template ``name``; with
+        ``page_labels``, labelled 1, 2, 3 … as its pages are printed."""
+        html = self._html(name, {**context, "document": properties})
+        document = self._weasyprint.HTML(string=html, base_url=self.folder.as_uri() + "/")
+        return document.write_pdf(
+            stylesheets=self.stylesheets,
+            font_config=self.font_config,
+            pdf_variant="pdf/ua-1",
+            pdf_identifier=identifier,
+            uncompressed_pdf=False,
+            finisher=_label_pages if page_labels else None,
+        )
+
+    @jinja2.pass_context
+    def _paper_body(self, outer: Any, context: Mapping[str, Any], name: str) -> Markup:
+        """What another paper's template puts in its page body, rendered from ``context``:
+        one document made of several papers (an agenda pack) holds each one's body, under
+        the outer document's metadata."""
+        html = self._html(name, {**context, "document": outer["document"]})
+        start = html.index(">", html.index("<body")) + 1
+        return Markup(html[start : html.rindex("</body>")])
+
+    def _html(self, name: str, context: Mapping[str, Any]) -> str:
         try:
-            html = self.environment.get_template(name).render({**context, "document": properties})
+            return self.environment.get_template(name).render(context)
         except jinja2.TemplateNotFound:
             raise TemplateError(f"no HTML template {name}", path=self.folder / name) from None
         except jinja2.TemplateSyntaxError as error:
@@ -136,11 +161,13 @@ class PdfTemplates:
             ) from None
         except jinja2.TemplateError as error:
             raise TemplateError(str(error), path=self.folder / name) from None
-        document = self._weasyprint.HTML(string=html, base_url=self.folder.as_uri() + "/")
-        return document.write_pdf(
-            stylesheets=self.stylesheets,
-            font_config=self.font_config,
-            pdf_variant="pdf/ua-1",
-            pdf_identifier=identifier,
-            uncompressed_pdf=False,
-        )
+
+
+def _label_pages(_document: Any, pdf: Any) -> None:
+    """A WeasyPrint finisher: page labels 1, 2, 3 … (decimal from the first page), so a
+    viewer's page box shows the number printed at the foot of each page."""
+    import pydyf
+
+    pdf.catalog["PageLabels"] = pydyf.Dictionary(
+        {"Nums": pydyf.Array([0, pydyf.Dictionary({"S": "/D"})])}
+    )
