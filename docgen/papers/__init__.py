@@ -6,6 +6,7 @@ from docgen.papers import (  # noqa: F401 - importing registers the paper kinds
     committee_report,
     concern_cases,
     meeting,
+    notices,
     pack,
     peer_challenges,
 )

@@ -103,19 +103,31 @@ class AgendaPack(Paper):
                     }
                 )
                 pages.append(
-                    {"name": entry["anchor"], "header": f"{header} – Item {number}", "marking": None}
+                    {
+                        "name": entry["anchor"],
+                        "header": f"{header} – Item {number}",
+                        "marking": None,
+                    }
                 )
             else:
                 entry["anchor"] = f"item-{number}"
-                part_1.append(self._report(entry["anchor"], label, item.report, report, source))
+                part_1.append(
+                    self._report(number, entry["anchor"], label, item.report, report, source)
+                )
                 pages.append(
-                    {"name": entry["anchor"], "header": f"{header} – Item {number}", "marking": None}
+                    {
+                        "name": entry["anchor"],
+                        "header": f"{header} – Item {number}",
+                        "marking": None,
+                    }
                 )
             if not source.public and (number in private or exempt_appendices(report)):
                 anchor = f"private-{number}"
                 if number in private:
                     entry["anchor"] = anchor  # members turn to the report itself
-                full = self._report(anchor, label, item.report, report, source, Version.FULL)
+                full = self._report(
+                    number, anchor, label, item.report, report, source, Version.FULL
+                )
                 part_2.append(full)
                 pages.append(
                     {
@@ -139,6 +151,7 @@ class AgendaPack(Paper):
 
     @staticmethod
     def _report(
+        number: int,
         anchor: str,
         label: str,
         record_id: str,
@@ -154,7 +167,7 @@ class AgendaPack(Paper):
             report_source = _report_source(record_id, report, version)
         return {
             "restricted": False,
-            "number": int(anchor.rsplit("-", 1)[1]),
+            "number": number,
             "anchor": anchor,
             "label": label,
             "context": CommitteeReportPaper().context(report_source),
