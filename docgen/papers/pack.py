@@ -74,9 +74,7 @@ class AgendaPack(Paper):
         references = source.references if source.public else source.full_references
         reports = {n: (item, r) for n, item, r in meeting.reports(references)}
         private = {number for number, _i, _why in meeting.part_2(references)}
-        pages: list[dict[str, Any]] = [
-            {"name": "front", "header": f"{header} – Agenda", "marking": None}
-        ]
+        pages: list[dict[str, Any]] = [{"name": "front", "header": f"{header} – Agenda"}]
         part_1: list[dict[str, Any]] = []
         part_2: list[dict[str, Any]] = []
         for entry in agenda["part_1"] + agenda["part_2"]:
@@ -102,25 +100,12 @@ class AgendaPack(Paper):
                         ),
                     }
                 )
-                pages.append(
-                    {
-                        "name": entry["anchor"],
-                        "header": f"{header} – Item {number}",
-                        "marking": None,
-                    }
-                )
             else:
                 entry["anchor"] = f"item-{number}"
                 part_1.append(
                     self._report(number, entry["anchor"], label, item.report, report, source)
                 )
-                pages.append(
-                    {
-                        "name": entry["anchor"],
-                        "header": f"{header} – Item {number}",
-                        "marking": None,
-                    }
-                )
+            pages.append({"name": entry["anchor"], "header": f"{header} – Item {number}"})
             if not source.public and (number in private or exempt_appendices(report)):
                 anchor = f"private-{number}"
                 if number in private:
@@ -141,7 +126,7 @@ class AgendaPack(Paper):
             "pack_title": "Agenda and reports"
             + ("" if source.public else ", with Part 2 (not for publication)"),
             "items": sorted(part_1, key=lambda e: e["number"]),
-            "private_part": part_2,
+            "private_part": sorted(part_2, key=lambda e: e["number"]),
             "pages": pages,
             "part_2_marking": f"NOT FOR PUBLICATION – {SCHEDULE_12A}",
             "report_template": REPORT_TEMPLATE,
