@@ -67,6 +67,8 @@ class PrivateMeetingNotice(Paper):
     pdf_only = True
     clear_days: ClassVar[int]
     further: ClassVar[bool]
+    heading: ClassVar[str]
+    """The notice's heading, in the words councils publish it under."""
 
     @property
     def html_template(self) -> str:
@@ -108,7 +110,7 @@ class PrivateMeetingNotice(Paper):
         return {
             **agenda,
             "public": source.public,
-            "notice_heading": self.title,
+            "notice_heading": self.heading,
             "dated": self.dated(meeting),
             "clear_days": self.clear_days,
             "further": self.further,
@@ -138,7 +140,8 @@ class FirstNotice(PrivateMeetingNotice):
     """The notice at least 28 clear days before the meeting (regulation 5)."""
 
     name = "private_meeting_notice"
-    title = "Notice of intention to hold part of the meeting in private"
+    title = "Private meeting notice"
+    heading = "Notice of intention to hold part of the meeting in private"
     clear_days = PRIVATE_NOTICE_DAYS[0]
     further = False
 
@@ -148,6 +151,7 @@ class FurtherNotice(PrivateMeetingNotice):
     """The further notice at least 5 clear days before the meeting (regulation 5)."""
 
     name = "private_meeting_further_notice"
-    title = "Further notice: part of the meeting to be held in private"
+    title = "Private meeting further notice"
+    heading = "Further notice: part of the meeting to be held in private"
     clear_days = PRIVATE_NOTICE_DAYS[1]
     further = True
