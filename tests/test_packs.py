@@ -183,7 +183,7 @@ def test_each_item_has_a_bookmark_at_the_page_where_it_starts(
     with pikepdf.open(io.BytesIO(data)) as pdf:
         marks = outline(pdf)
     items: dict[int, list[int]] = {}
-    for depth, title, page in marks:
+    for _depth, title, page in marks:
         if m := re.match(r"Item (\d+) – ", title):
             items.setdefault(int(m.group(1)), []).append(page)
     assert sorted(items) == sorted(REPORT_ITEMS)
