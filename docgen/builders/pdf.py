@@ -102,7 +102,7 @@ class PdfTemplates:
         self.environment.filters["css_string"] = css_string
         self.environment.filters["chart_uri"] = chart_uri
         self.environment.filters["png_uri"] = png_uri
-        self.environment.filters["paper_body"] = self._paper_body
+        self.environment.filters["paper_body"] = _paper_body
         self.font_config = FontConfiguration()
         stylesheet = folder / HOUSE_STYLESHEET
         try:
@@ -124,31 +124,9 @@ class PdfTemplates:
         *,
         page_labels: bool = False,
     ) -> bytes:
-        """The PDF for ``context`` rendered through the HTML template ``name``; with
-        ``page_labels``, labelled 1, 2, 3 … as its pages are printed."""
-        html = self._html(name, {**context, "document": properties})
-        document = self._weasyprint.HTML(string=html, base_url=self.folder.as_uri() + "/")
-        return document.write_pdf(
-            stylesheets=self.stylesheets,
-            font_config=self.font_config,
-            pdf_variant="pdf/ua-1",
-            pdf_identifier=identifier,
-            uncompressed_pdf=False,
-            finisher=_label_pages if page_labels else None,
-        )
-
-    @jinja2.pass_context
-    def _paper_body(self, outer: Any, context: Mapping[str, Any], name: str) -> Markup:
-        """What another paper's template puts in its page body, rendered from ``context``:
-        one document made of several papers (an agenda pack) holds each one's body, under
-        the outer document's metadata."""
-        html = self._html(name, {**context, "document": outer["document"]})
-        start = html.index(">", html.index("<body")) + 1
-        return Markup(html[start : html.rindex("</body>")])
-
-    def _html(self, name: str, context: Mapping[str, Any]) -> str:
+        """The PDF for ``context`` rendered through the HTML template ``name``."""
         try:
-            return self.environment.get_template(name).render(context)
+            html = self.environment.get_template(name).render({**context, "document": properties})
         except jinja2.TemplateNotFound:
             raise TemplateError(f"no HTML template {name}", path=self.folder / name) from None
         except jinja2.TemplateSyntaxError as error:
@@ -161,6 +139,26 @@ class PdfTemplates:
             ) from None
         except jinja2.TemplateError as error:
             raise TemplateError(str(error), path=self.folder / name) from None
+        document = self._weasyprint.HTML(string=html, base_url=self.folder.as_uri() + "/")
+        return document.write_pdf(
+            stylesheets=self.stylesheets,
+            font_config=self.font_config,
+            pdf_variant="pdf/ua-1",
+            pdf_identifier=identifier,
+            uncompressed_pdf=False,
+            finisher=_label_pages if page_labels else None,  # "Page 17" is page 17
+        )
+
+
+@jinja2.pass_context
+def _paper_body(outer: Any, context: Mapping[str, Any], name: str) -> Markup:
+    """What another paper's template puts in its page body, rendered from ``context``: a
+    document made of several papers (an agenda pack) holds each one's body. What the
+    outer render adds to every paper's context (the document's properties) is passed on."""
+    environment = outer.environment
+    html = environment.get_template(name).render({**outer.get_all(), **context})
+    start = html.index(">", html.index("<body")) + 1
+    return Markup(html[start : html.rindex("</body>")])
 
 
 def _label_pages(_document: Any, pdf: Any) -> None:
