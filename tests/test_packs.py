@@ -312,3 +312,23 @@ def test_a_meeting_s_papers_are_stale_when_one_of_its_reports_or_their_template_
     }
     assert TEMPLATES / "html/committee_report.html" in templates
     assert TEMPLATES / "html/agenda_pack.html" in templates
+
+
+def test_a_meeting_with_no_exclusion_item_has_no_private_meeting_notices(tmp_path: Path) -> None:
+    from docgen.papers import papers_for
+
+    from .conftest import copy_records
+
+    root = copy_records(tmp_path, "northfield")
+    meeting = root / "northfield/cabinet-2026-10-14.yaml"
+    text = meeting.read_text(encoding="utf-8")
+    meeting.write_text(text[: text.index("  - standard: exclusion")], encoding="utf-8")
+    data = RecordSet(root).load(meeting).data
+    names = [paper.name for paper in papers_for("meeting", data)]
+    assert "agenda_pack" in names
+    assert "private_meeting_notice" not in names
+    assert "private_meeting_further_notice" not in names
+    assert {p.name for p in papers_for("meeting", RecordSet(RECORDS).load(MEETING).data)} >= {
+        "private_meeting_notice",
+        "private_meeting_further_notice",
+    }
