@@ -332,3 +332,43 @@ def test_a_meeting_with_no_exclusion_item_has_no_private_meeting_notices(tmp_pat
         "private_meeting_notice",
         "private_meeting_further_notice",
     }
+
+
+def test_the_full_pack_s_part_2_holds_a_public_item_whose_only_exempt_part_is_a_background_paper(
+    tmp_path: Path,
+) -> None:
+    """Members see every exempt part of the meeting's reports; the item stays in Part 1."""
+    from docgen.papers import Source
+    from docgen.papers.pack import AgendaPack
+    from docgen.views import Version, view
+
+    from .conftest import copy_records
+
+    root = copy_records(tmp_path, "northfield")
+    budget = root / "northfield/cabinet-2026-10-budget-monitoring.yaml"
+    budget.write_text(
+        budget.read_text(encoding="utf-8")
+        + "background_papers:\n  - title: Draft settlement with the contractor\n"
+        + "    exempt: 3\n",
+        encoding="utf-8",
+    )
+    records = RecordSet(root)
+    record = records.load(root / "northfield/cabinet-2026-10-14.yaml")
+    related = [r.data for r in records.related(record)]
+    contexts = {}
+    for version in Version:
+        full = version is Version.FULL
+        contexts[version] = AgendaPack().context(
+            Source(
+                record.id,
+                view(record.data, version),
+                version,
+                references=tuple(view(r, version) for r in related),
+                full_data=record.data if full else None,
+                full_references=tuple(related) if full else (),
+            )
+        )
+    full, public = contexts[Version.FULL], contexts[Version.PUBLIC]
+    assert [item["number"] for item in full["private_part"]] == [6, 7, 9, 10]
+    assert public["private_part"] == []
+    assert [i["number"] for i in full["items"] if not i["restricted"]] == [6, 7]

@@ -15,7 +15,8 @@ Two versions, as every paper:
   from the public view of its report like everything else in the public version;
 * full (members only): the same pages, then Part 2 in a part of its own, every page
   marked NOT FOR PUBLICATION: each private report in full, and the full report of
-  each Part 1 item whose appendix is exempt.
+  each Part 1 item with exempt parts outside its body (an appendix, a background
+  paper), which members see as the public do in Part 1.
 
 A pack is a publishing artefact, made as PDF only: each report is edited in Word on
 its own.
@@ -29,11 +30,11 @@ from docgen.builders.environment import long_date
 from docgen.builders.properties import DocumentProperties
 from docgen.exempt import SCHEDULE_12A
 from docgen.models.committee_report import CommitteeReport
-from docgen.models.meeting import Meeting, exempt_appendices
+from docgen.models.meeting import Meeting
 from docgen.papers.base import Paper, Source, register
 from docgen.papers.committee_report import CommitteeReportPaper
 from docgen.papers.meeting import Agenda
-from docgen.views import Version, public_view
+from docgen.views import Version, exemptions_in, public_view
 
 REPORT_TEMPLATE = CommitteeReportPaper().html_template
 
@@ -106,7 +107,7 @@ class AgendaPack(Paper):
                     self._report(number, entry["anchor"], label, item.report, report, source)
                 )
             pages.append({"name": entry["anchor"], "header": f"{header} – Item {number}"})
-            if not source.public and (number in private or exempt_appendices(report)):
+            if not source.public and exemptions_in(report) is not None:
                 anchor = f"private-{number}"
                 if number in private:
                     entry["anchor"] = anchor  # members turn to the report itself
