@@ -123,12 +123,20 @@ def render_record(
                 )
                 word_template, html_template = WITHHELD_WORD, WITHHELD_HTML
             for output_format in formats:
+                if paper.pdf_only and output_format is not Format.PDF:
+                    continue
                 path = output_path(out, version, record.id, paper, output_format.suffix)
                 if output_format is Format.DOCX:
                     data = templates.word(word_template).render(context, properties)
                 else:
                     identifier = pdf_identifier(record.id, paper.name, version.value)
-                    data = templates.pdf().render(html_template, context, properties, identifier)
+                    data = templates.pdf().render(
+                        html_template,
+                        context,
+                        properties,
+                        identifier,
+                        page_labels=paper.page_labels and withheld is None,
+                    )
                 if scan and version is Version.PUBLIC:
                     _refuse_leaks(path, data, values, record, paper)
                 rendered[path] = data

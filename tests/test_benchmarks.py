@@ -31,3 +31,9 @@ def test_the_batch_benchmark_runs_on_a_handful_of_records() -> None:
     table = _benchmark("batch.py", "--records", "3", "--sample", "2")
     assert "| make after touching one record |" in table
     assert "| no-op make, 3 built records |" in table
+
+
+def test_the_pack_benchmark_compares_a_pack_with_its_reports_own_pdfs() -> None:
+    table = _benchmark("pack_speed.py", "--tiny")
+    assert "| the 3 reports' own PDFs, full and public |" in table
+    assert "| ratio, packs to reports |" in table

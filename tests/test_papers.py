@@ -23,7 +23,12 @@ EXPECTED_PAPERS = {
     "cabinet-2026-10-budget-monitoring": ["committee_report"],
     "cabinet-2026-10-leisure-contract-extension": ["committee_report"],
     "cabinet-2026-10-land-disposal": ["committee_report"],
-    "cabinet-2026-10-14": ["agenda"],
+    "cabinet-2026-10-14": [
+        "agenda",
+        "agenda_pack",
+        "private_meeting_notice",
+        "private_meeting_further_notice",
+    ],
     "leaders-2017-02-challenge-key-themes": ["committee_report"],
     "leaders-2017-03-item-7-challenge-contribution": ["committee_report"],
     "commissions-2019": ["annual_commissions_report", "mou_draft"],
@@ -34,21 +39,24 @@ EXPECTED_PAPERS = {
     "case-2026-01": ["briefing_note"],  # the two cases at the latter end of stage 3
     "case-2026-02": ["briefing_note"],
 }
+PDF_ONLY = {"agenda_pack", "private_meeting_notice", "private_meeting_further_notice"}
+"""Papers published as they stand, made as PDF only."""
 PAPERS = [
     f"{record}/{paper}/{version}"
     for record, papers in EXPECTED_PAPERS.items()
     for paper in papers
     for version in ("full", "public")
 ]
+WORD_PAPERS = [name for name in PAPERS if name.split("/")[1] not in PDF_ONLY]
 
 
 def test_every_example_builds_the_papers_its_kind_has(example_papers: dict[str, bytes]) -> None:
     """Each example gives each of its papers in both versions and both formats; no more."""
-    expected = {f"{name}{suffix}" for name in PAPERS for suffix in (".docx", ".pdf")}
+    expected = {f"{name}.pdf" for name in PAPERS} | {f"{name}.docx" for name in WORD_PAPERS}
     assert set(example_papers) == expected
 
 
-@pytest.mark.parametrize("name", PAPERS, ids=lambda name: name.replace("/", "-"))
+@pytest.mark.parametrize("name", WORD_PAPERS, ids=lambda name: name.replace("/", "-"))
 def test_word_paper_matches_its_snapshot(
     example_papers: dict[str, bytes], name: str, docx_snapshot: Any
 ) -> None:

@@ -106,6 +106,7 @@ class PdfTemplates:
         self.environment.filters["css_string"] = css_string
         self.environment.filters["chart_uri"] = chart_uri
         self.environment.filters["png_uri"] = png_uri
+        self.environment.filters["paper_body"] = _paper_body
         self.font_config = FontConfiguration()
         stylesheet = folder / HOUSE_STYLESHEET
         try:
@@ -124,6 +125,8 @@ class PdfTemplates:
         context: Mapping[str, Any],
         properties: DocumentProperties,
         identifier: bytes,
+        *,
+        page_labels: bool = False,
     ) -> bytes:
         """The PDF for ``context`` rendered through the HTML template ``name``."""
         try:
@@ -147,4 +150,26 @@ class PdfTemplates:
             pdf_variant="pdf/ua-1",
             pdf_identifier=identifier,
             uncompressed_pdf=False,
+            finisher=_label_pages if page_labels else None,  # "Page 17" is page 17
         )
+
+
+@jinja2.pass_context
+def _paper_body(outer: Any, context: Mapping[str, Any], name: str) -> Markup:
+    """What another paper's template puts in its page body, rendered from ``context``: a
+    document made of several papers (an agenda pack) holds each one's body. What the
+    outer render adds to every paper's context (the document's properties) is passed on."""
+    environment = outer.environment
+    html = environment.get_template(name).render({**outer.get_all(), **context})
+    start = html.index(">", html.index("<body")) + 1
+    return Markup(html[start : html.rindex("</body>")])
+
+
+def _label_pages(_document: Any, pdf: Any) -> None:
+    """A WeasyPrint finisher: page labels 1, 2, 3 … (decimal from the first page), so a
+    viewer's page box shows the number printed at the foot of each page."""
+    import pydyf
+
+    pdf.catalog["PageLabels"] = pydyf.Dictionary(
+        {"Nums": pydyf.Array([0, pydyf.Dictionary({"S": "/D"})])}
+    )

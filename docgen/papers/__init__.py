@@ -6,6 +6,8 @@ from docgen.papers import (  # noqa: F401 - importing registers the paper kinds
     committee_report,
     concern_cases,
     meeting,
+    notices,
+    pack,
     peer_challenges,
 )
 from docgen.papers.base import PAPERS, Paper, Source, papers_for

@@ -64,6 +64,14 @@ class Paper(ABC):
         """Whether a record of an accepted kind has what this paper needs (default: yes)."""
         return True
 
+    pdf_only: ClassVar[bool] = False
+    """A publishing artefact made only as PDF (an agenda pack): its parts are edited in
+    Word each on its own, so a Word copy of the whole would only go out of date."""
+
+    page_labels: ClassVar[bool] = False
+    """Whether the PDF carries page labels (``/PageLabels``) matching the printed numbers,
+    for a long document a reader navigates by "Page 17"."""
+
     extra_templates: ClassVar[tuple[str, ...]] = ()
     """Other files under templates/ the paper reads (wording, a public stand-in)."""
 
