@@ -20,7 +20,7 @@ from packaging.requirements import Requirement
 
 from docgen.loading import load_record
 from docgen.papers import papers_for
-from tests.conftest import PROJECT, RECORDS
+from tests.conftest import PROJECT
 
 
 def _settings() -> dict:
@@ -82,7 +82,7 @@ def test_every_package_of_the_checkout_is_listed_for_the_wheel() -> None:
         ".".join(folder.relative_to(PROJECT).parts)
         for folder in (PROJECT / "docgen").rglob("*")
         if folder.is_dir() and folder.name != "__pycache__"
-    } | {"docgen", "docgen.examples"}
+    } | {"docgen"}
     templates = {
         ".".join(("docgen", *folder.relative_to(PROJECT).parts))
         for folder in (PROJECT / "templates").rglob("*")
@@ -91,10 +91,19 @@ def test_every_package_of_the_checkout_is_listed_for_the_wheel() -> None:
     assert _packages_listed() == on_disk | templates
 
 
-def _records_with_papers() -> list[str]:
-    """The example records that have papers of their own (others are drawn into those)."""
-    records = (load_record(path) for path in RECORDS.rglob("*.yaml"))
-    return sorted(record.id for record in records if papers_for(record.kind, record.data))
+def _records_with_papers(records: Path) -> list[str]:
+    """The records that have papers of their own (others are drawn into those)."""
+    loaded = (load_record(path) for path in records.rglob("*.yaml"))
+    return sorted(record.id for record in loaded if papers_for(record.kind, record.data))
+
+
+def _installed(python: Path) -> dict[str, str]:
+    """What pip installed in an environment, as {normalised name: version}."""
+    frozen = _run(python, "-m", "pip", "list", "--format=freeze").stdout.splitlines()
+    return {
+        name.lower().replace("_", "-"): version
+        for name, version in (line.split("==") for line in frozen)
+    }
 
 
 def _run(*command: str | Path, cwd: Path = Path("/")) -> subprocess.CompletedProcess[str]:
@@ -108,8 +117,10 @@ def _run(*command: str | Path, cwd: Path = Path("/")) -> subprocess.CompletedPro
 def test_the_wheel_installed_alone_makes_a_project_of_its_own(tmp_path: Path) -> None:
     """``docgen init council && cd council && make`` builds every example paper.
 
-    Templates, wording, fonts and the example records come from the installed package;
-    the folders from the paths given, whatever the current folder.
+    The project's Makefile installs the docgen that made it (here the wheel) into the
+    project's own .venv, pinned by the constraints.txt it was given; templates, wording,
+    fonts and the example records come from the installed package; the folders from the
+    paths given, whatever the current folder.
     """
     wheel = _build_wheel(tmp_path / "wheels")
     environment = tmp_path / "env"
@@ -121,15 +132,30 @@ def test_the_wheel_installed_alone_makes_a_project_of_its_own(tmp_path: Path) ->
 
     _run(docgen, "init", "council", cwd=tmp_path)
     council = tmp_path / "council"
-    made = _run("make", "--no-print-directory", f"DOCGEN={docgen}", cwd=council)
+    requirements = (council / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    assert requirements[-1] == f"docgen @ {wheel.as_uri()}"
+    made = _run("make", "--no-print-directory", cwd=council)
     assert "0 failed" in made.stdout
-    public = council / "outputs" / "public"
-    assert sorted(folder.name for folder in public.iterdir()) == _records_with_papers()
-    assert list(public.rglob("*.pdf")) and list(public.rglob("*.docx"))
+    own = council / ".venv" / "bin" / "python"
+    shown = _run(own, "-c", "import docgen.resources as r; print(r.shipped_templates())")
+    assert Path(shown.stdout.strip()).is_relative_to(council / ".venv")
+    pins, installed = _pins(), _installed(own)
+    assert {name: installed[name] for name in installed if name in pins} == {
+        name: pins[name] for name in installed if name in pins
+    }
+    assert {"weasyprint", "docxtpl", "lxml"} <= installed.keys()
 
+    public = council / "outputs" / "public"
+    assert sorted(folder.name for folder in public.iterdir()) == _records_with_papers(
+        council / "records"
+    )
+    assert list(public.rglob("*.pdf")) and list(public.rglob("*.docx"))
+    _run("make", "--no-print-directory", "scan", cwd=council)
+    checked = _run("make", "--no-print-directory", "check", cwd=council)
+    assert "all records are valid" in checked.stdout
     checked = _run(docgen, "check", council / "records")
     assert "all records are valid" in checked.stdout
-    again = _run("make", "--no-print-directory", f"DOCGEN={docgen}", cwd=council)
+    again = _run("make", "--no-print-directory", cwd=council)
     assert "written" not in again.stdout
     version = _run(python, "-m", "docgen", "--version")
     assert "docgen, version" in version.stdout
