@@ -14,6 +14,7 @@ import json
 import shutil
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from docgen import __version__
 from docgen.errors import DocgenError
@@ -62,17 +63,25 @@ def init_project(folder: Path) -> list[Path]:
 def docgen_requirement() -> str:
     """The running docgen as a line pip installs: where it was installed from, if known.
 
-    pip records a wheel or folder installed by path (PEP 610's ``direct_url.json``); a
-    docgen installed from a package index is named by its version. A source checkout may
-    also hold build metadata of its own (``docgen.egg-info``), which records nothing: the
-    installed distribution's record is the one read.
+    pip records a wheel, folder or repository installed by its address (PEP 610's
+    ``direct_url.json``); a docgen installed from a package index is named by its
+    version. A source checkout may also hold build metadata of its own
+    (``docgen.egg-info``), which records nothing: the installed distribution's record is
+    the one read.
     """
     for distribution in metadata.distributions(name="docgen"):
         recorded = distribution.read_text("direct_url.json")
-        url = json.loads(recorded).get("url", "") if recorded else ""
-        if url.startswith("file://"):
-            return f"docgen @ {url}"
+        if recorded:
+            return requirement_from_direct_url(json.loads(recorded))
     return f"docgen=={__version__}"
+
+
+def requirement_from_direct_url(recorded: dict[str, Any]) -> str:
+    """A PEP 610 record as a requirement: a repository at the very commit installed."""
+    vcs = recorded.get("vcs_info")
+    if vcs:
+        return f"docgen @ {vcs['vcs']}+{recorded['url']}@{vcs['commit_id']}"
+    return f"docgen @ {recorded['url']}"
 
 
 def _not_records(_folder: str, names: list[str]) -> list[str]:

@@ -14,7 +14,7 @@ from docgen.models import RECORD_KINDS
 from docgen.papers import PAPERS, papers_for
 from docgen.project import Project
 from docgen.resources import shipped_templates
-from docgen.scaffold import docgen_requirement
+from docgen.scaffold import docgen_requirement, requirement_from_direct_url
 from tests.conftest import PROJECT, RECORDS, TEMPLATES
 
 
@@ -207,3 +207,18 @@ def test_a_new_project_installs_docgen_with_docgen_s_own_pins(tmp_path: Path) ->
     makefile = (council / "Makefile").read_text()
     assert "pip install --quiet --upgrade -c constraints.txt -r requirements.txt" in makefile
     assert set((council / ".gitignore").read_text().split()) == {"/outputs/", "/.venv/"}
+
+
+def test_a_docgen_installed_from_a_repository_is_named_at_its_commit() -> None:
+    """pip's record of a wheel, a folder or a repository becomes the line that reinstalls it."""
+    wheel = {"url": "file:///srv/docgen-0.1.0-py3-none-any.whl", "archive_info": {}}
+    assert requirement_from_direct_url(wheel) == (
+        "docgen @ file:///srv/docgen-0.1.0-py3-none-any.whl"
+    )
+    repository = {
+        "url": "https://git.example.org/docgen.git",
+        "vcs_info": {"vcs": "git", "commit_id": "4aa61d1", "requested_revision": "main"},
+    }
+    assert requirement_from_direct_url(repository) == (
+        "docgen @ git+https://git.example.org/docgen.git@4aa61d1"
+    )
