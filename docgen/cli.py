@@ -328,10 +328,11 @@ def register(
 @main.command()
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 def init(folder: Path) -> None:
-    """Create a council project in FOLDER: records/, docgen.toml, a Makefile, .gitignore.
+    """Create a council project in FOLDER: records/, docgen.toml, a Makefile, the pins.
 
-    The records are docgen's examples, to edit or replace; ``make`` in FOLDER then builds
-    the papers of every record whose inputs changed. Nothing already there is overwritten.
+    The records are a small example of each kind, to edit or replace; ``make`` in FOLDER
+    installs docgen into FOLDER/.venv (requirements.txt, constraints.txt), then builds the
+    papers of every record whose inputs changed. Nothing already there is overwritten.
     """
     from docgen.errors import DocgenError
     from docgen.scaffold import init_project
@@ -341,7 +342,10 @@ def init(folder: Path) -> None:
     except DocgenError as error:
         _report([error])
         sys.exit(1)
-    click.echo(f"created {folder}: records/, docgen.toml, Makefile, .gitignore; run make there")
+    click.echo(
+        f"created {folder}: records/, docgen.toml, Makefile, requirements.txt, "
+        "constraints.txt, .gitignore; run make there"
+    )
 
 
 @main.command()

@@ -24,13 +24,13 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 1_000_000
-"""A record file's size. The largest example is 11 KB; a long report with appendices
+"""A record file's size. The largest example is 30 KB; a long report with appendices
 and tables is perhaps 100 KB."""
 MAX_DEPTH = 32
-"""Nested mappings and lists. The deepest example nests 8 (an appendix's section's
-paragraph's table's row's cells)."""
+"""Nested mappings and lists. The deepest example nests 10 (a report's appendix, its
+sections, their paragraphs, a table's rows and their cells, each a list of mappings)."""
 MAX_TEXT_CHARACTERS = 20_000
-"""One field's text. The longest example paragraph is under 500 characters; 20,000 is
+"""One field's text. The longest example paragraph is under 1,200 characters; 20,000 is
 some eight pages of a paper in one paragraph."""
 MAX_LIST_ITEMS = 1_000
 """Entries in one list (paragraphs, rows, bullets …). The longest example list has 12."""
@@ -41,7 +41,7 @@ MAX_SERIES = 12
 MAX_BARS = 120
 """Bars in one chart (categories × series): 120 leaves each bar some 8 pixels of 1,600."""
 MAX_TIMELINE_ROWS = 100
-"""Lines of a peer challenge timetable, each a bar of the Gantt chart (examples: 7–10)."""
+"""Lines of a peer challenge timetable, each a bar of the Gantt chart (examples: 7–12)."""
 MAX_WHOLE_NUMBER = 10**12
 """A number's magnitude (a count, or a chart value with decimals): counts and years are
 far smaller; a trillion is headroom."""

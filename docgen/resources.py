@@ -1,10 +1,10 @@
 """Where the files docgen ships are found: inside the installed package.
 
 A wheel carries the templates (Word, HTML, the house stylesheet and the papers' wording)
-as ``docgen/templates`` and the example records as ``docgen/examples``, beside the fonts
-and the word list, and `importlib.resources` finds them wherever docgen is installed. A
-source checkout keeps them in ``templates/`` and ``records/`` at its root (so they are
-edited in one place); an editable install finds them there.
+as ``docgen/templates``, beside the fonts, the word list and the skeleton of a new
+project, and `importlib.resources` finds them wherever docgen is installed. A source
+checkout keeps the templates in ``templates/`` at its root (so they are edited in one
+place); an editable install finds them there.
 """
 
 from __future__ import annotations
@@ -15,10 +15,6 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent
 CHECKOUT_TEMPLATES = PACKAGE.parent / "templates"
 """The templates of a source checkout, used when the package itself carries none."""
-
-
-CHECKOUT_EXAMPLES = PACKAGE.parent / "records"
-"""The example records of a source checkout; a wheel carries them as docgen/examples."""
 
 
 def _packaged(name: str, checkout: Path) -> Path:
@@ -33,11 +29,7 @@ def shipped_templates() -> Path:
     return _packaged("templates", CHECKOUT_TEMPLATES)
 
 
-def shipped_examples() -> Path:
-    """docgen's example records, which ``docgen init`` copies into a new project."""
-    return _packaged("examples", CHECKOUT_EXAMPLES)
-
-
 def skeleton() -> Path:
-    """The files of a new project besides its records (Makefile, settings, .gitignore)."""
+    """The files of a new project: a small example record of each kind, a Makefile, the
+    settings, the pins of docgen's dependencies and a .gitignore."""
     return _packaged("skeleton", PACKAGE / "skeleton")

@@ -9,9 +9,13 @@ import pytest
 from click.testing import CliRunner
 
 from docgen.cli import main
+from docgen.loading import load_record
+from docgen.models import RECORD_KINDS
+from docgen.papers import PAPERS, papers_for
 from docgen.project import Project
 from docgen.resources import shipped_templates
-from tests.conftest import RECORDS, TEMPLATES
+from docgen.scaffold import docgen_requirement, requirement_from_direct_url
+from tests.conftest import PROJECT, RECORDS, TEMPLATES
 
 
 @pytest.fixture
@@ -141,3 +145,80 @@ def test_a_broken_template_is_one_error_not_one_per_record(tmp_path: Path) -> No
     faults = [line for line in result.output.splitlines() if "unknown tag 'blok'" in line]
     assert len(faults) == 1, result.output
     assert "0 written, 0 unchanged, 2 failed" in result.output
+
+
+def test_init_gives_a_small_example_of_each_record_kind(tmp_path: Path) -> None:
+    """One record of each kind (five commissions, one per sub-region), not every example."""
+    CliRunner().invoke(main, ["init", str(tmp_path / "council")])
+    records = [load_record(path) for path in (tmp_path / "council" / "records").rglob("*.yaml")]
+    kinds = sorted(record.kind for record in records)
+    assert set(kinds) == set(RECORD_KINDS)
+    assert [kind for kind in kinds if kind != "commission"] == sorted(
+        set(RECORD_KINDS) - {"commission"}
+    )
+    assert kinds.count("commission") == 5
+    assert len(records) < len(list(RECORDS.rglob("*.yaml")))
+
+
+def test_the_examples_of_a_new_project_check_quietly(tmp_path: Path) -> None:
+    """No warning in --strict: a new user's first `make check` says all is well."""
+    CliRunner().invoke(main, ["init", str(tmp_path / "council")])
+    result = CliRunner().invoke(
+        main, ["check", "--strict", "--as-of", "2026-12-01", str(tmp_path / "council" / "records")]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "all records are valid"
+
+
+def test_a_new_project_builds_every_paper_and_its_public_papers_scan_clean(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every paper kind is made from the examples, full and public; the scan passes."""
+    CliRunner().invoke(main, ["init", str(tmp_path / "council")])
+    council = tmp_path / "council"
+    monkeypatch.chdir("/")
+    built = CliRunner().invoke(
+        main, ["build", "--format", "docx", "--as-of", "2026-12-01", str(council / "records")]
+    )
+    assert built.exit_code == 0, built.output
+    records = [load_record(path) for path in (council / "records").glob("*.yaml")]
+    papers = {
+        (record.id, paper.name)
+        for record in records
+        for paper in papers_for(record.kind, record.data)
+    }
+    for record_id, paper in papers:
+        for version in ("full", "public"):
+            assert (council / "outputs" / version / record_id / f"{paper}.docx").is_file()
+    assert {paper for _, paper in papers} == set(PAPERS)
+    scanned = CliRunner().invoke(main, ["scan", str(council / "outputs" / "public")])
+    assert scanned.exit_code == 0, scanned.output
+
+
+def test_a_new_project_installs_docgen_with_docgen_s_own_pins(tmp_path: Path) -> None:
+    """constraints.txt is docgen's; requirements.txt names the docgen that made the project;
+    the Makefile installs from both into the project's .venv, which git ignores."""
+    CliRunner().invoke(main, ["init", str(tmp_path / "council")])
+    council = tmp_path / "council"
+    assert (council / "constraints.txt").read_text() == (PROJECT / "constraints.txt").read_text()
+    requirements = (council / "requirements.txt").read_text().splitlines()
+    assert requirements[-1] == docgen_requirement()
+    assert docgen_requirement() == f"docgen @ {PROJECT.as_uri()}"  # this checkout, editable
+    makefile = (council / "Makefile").read_text()
+    assert "pip install --quiet --upgrade -c constraints.txt -r requirements.txt" in makefile
+    assert set((council / ".gitignore").read_text().split()) == {"/outputs/", "/.venv/"}
+
+
+def test_a_docgen_installed_from_a_repository_is_named_at_its_commit() -> None:
+    """pip's record of a wheel, a folder or a repository becomes the line that reinstalls it."""
+    wheel = {"url": "file:///srv/docgen-0.1.0-py3-none-any.whl", "archive_info": {}}
+    assert requirement_from_direct_url(wheel) == (
+        "docgen @ file:///srv/docgen-0.1.0-py3-none-any.whl"
+    )
+    repository = {
+        "url": "https://git.example.org/docgen.git",
+        "vcs_info": {"vcs": "git", "commit_id": "4aa61d1", "requested_revision": "main"},
+    }
+    assert requirement_from_direct_url(repository) == (
+        "docgen @ git+https://git.example.org/docgen.git@4aa61d1"
+    )
