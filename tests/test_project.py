@@ -183,14 +183,15 @@ def test_a_new_project_builds_every_paper_and_its_public_papers_scan_clean(
     assert built.exit_code == 0, built.output
     records = [load_record(path) for path in (council / "records").glob("*.yaml")]
     papers = {
-        (record.id, paper.name)
+        (record.id, paper.name, paper.pdf_only)
         for record in records
         for paper in papers_for(record.kind, record.data)
     }
-    for record_id, paper in papers:
+    for record_id, paper, pdf_only in papers:
         for version in ("full", "public"):
-            assert (council / "outputs" / version / record_id / f"{paper}.docx").is_file()
-    assert {paper for _, paper in papers} == set(PAPERS)
+            built_docx = (council / "outputs" / version / record_id / f"{paper}.docx").is_file()
+            assert built_docx != pdf_only, (record_id, paper, version)
+    assert {paper for _, paper, _ in papers} == set(PAPERS)
     scanned = CliRunner().invoke(main, ["scan", str(council / "outputs" / "public")])
     assert scanned.exit_code == 0, scanned.output
 
