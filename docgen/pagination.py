@@ -57,8 +57,9 @@ class Structure:
 
     keep_with_next: tuple[str, ...]
     """The text of each heading, caption and letter close."""
-    tables: tuple[tuple[str, ...], ...]
-    """Each table: the opening words of the first cell of each row after its header row."""
+    tables: tuple[tuple[str, tuple[str, ...]], ...]
+    """Each table: its caption ("" if none), and the opening words of the first cell of
+    each row after its header row."""
 
 
 @attrs.frozen
@@ -105,10 +106,24 @@ def page_bodies(pdf: bytes) -> list[list[str]]:
         document.close()
 
 
+PICTURE = "[picture]"
+"""The line that stands, after a page's last text, for a picture below it (a chart under
+its caption ends the page, not the caption)."""
+
+
+def _pictures_below(page: pypdfium2.PdfPage, lowest_text: float, height: float) -> bool:
+    for picture in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4):
+        _, _, _, top = picture.get_bounds()
+        if MARGIN_BAND < top <= lowest_text + 2:
+            return True
+    return False
+
+
 def _body_lines(text_page: pypdfium2.PdfTextPage, height: float) -> list[str]:
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     lines: list[str] = []
     current: list[str] = []
+    lowest = height
     for index in range(text_page.count_chars()):
         char = chr(pdfium_c.FPDFText_GetUnicode(text_page.raw, index))
         if char in "\r\n":
@@ -122,10 +137,15 @@ def _body_lines(text_page: pypdfium2.PdfTextPage, height: float) -> list[str]:
         middle = (bottom.value + top.value) / 2
         if (top.value or bottom.value) and not MARGIN_BAND < middle < height - MARGIN_BAND:
             continue
+        if top.value or bottom.value:
+            lowest = min(lowest, bottom.value)
         current.append(char)
     if current:
         lines.append("".join(current))
-    return [normalise(line) for line in lines if normalise(line)]
+    found = [normalise(line) for line in lines if normalise(line)]
+    if _pictures_below(text_page.page, lowest, height):
+        found.append(PICTURE)
+    return found
 
 
 def docx_structure(docx: bytes) -> Structure:
@@ -133,13 +153,17 @@ def docx_structure(docx: bytes) -> Structure:
     with zipfile.ZipFile(io.BytesIO(docx)) as archive:
         body = etree.fromstring(archive.read("word/document.xml")).find(f"{W}body")
     keep: list[str] = []
-    tables: list[tuple[str, ...]] = []
+    tables: list[tuple[str, tuple[str, ...]]] = []
+    caption = ""
     for element in body:
         if element.tag == f"{W}p":
             style = element.find(f"{W}pPr/{W}pStyle")
             text = normalise("".join(element.itertext()))
             if text and style is not None and style.get(f"{W}val") in KEEP_STYLES:
                 keep.append(text)
+            if text:
+                is_caption = style is not None and style.get(f"{W}val") == "Caption"
+                caption = text if is_caption else ""
         elif element.tag == f"{W}tbl":
             rows = element.findall(f"{W}tr")
             header = rows[:1] if rows and rows[0].find(f"{W}trPr/{W}tblHeader") is not None else []
@@ -148,7 +172,8 @@ def docx_structure(docx: bytes) -> Structure:
                 first = row.find(f"{W}tc")
                 opening = words("".join(first.itertext()))[:2] if first is not None else []
                 openings.append(" ".join(opening))
-            tables.append(tuple(openings))
+            tables.append((caption, tuple(openings)))
+            caption = ""
     return Structure(tuple(keep), tuple(tables))
 
 
@@ -160,13 +185,14 @@ def stranded_pages(pages: Sequence[Sequence[str]], structure: Structure) -> list
     for number, lines in enumerate(pages[:-1], start=1):
         if not lines:
             continue
-        tail = words(" ".join(lines[-4:]))
         last = lines[-1]
         if last.endswith(":"):
             found.append(Stranded(number, f"ends with the lead-in {last!r}"))
             continue
+        # A heading fills the page's last lines from the start of one of them.
+        tails = [words(" ".join(lines[-count:])) for count in range(1, 6)]
         for ending, text in endings:
-            if ending and tail[-len(ending) :] == ending:
+            if ending and ending in tails:
                 found.append(Stranded(number, f"ends with {text!r}"))
                 break
     found.extend(_single_rows(pages, structure.tables))
@@ -174,12 +200,13 @@ def stranded_pages(pages: Sequence[Sequence[str]], structure: Structure) -> list
 
 
 def _single_rows(
-    pages: Sequence[Sequence[str]], tables: Iterable[Sequence[str]]
+    pages: Sequence[Sequence[str]], tables: Iterable[tuple[str, Sequence[str]]]
 ) -> list[Stranded]:
     """Pages holding one row of a table whose rows fall on more than one page.
 
-    Each row is found by its first cell's opening words, searching on from the row
-    before it, so rows are placed in order even when their words recur.
+    Each table is found by its caption, then each row by its first cell's opening
+    words, searching on from the row before it, so rows are placed in order even when
+    their words recur.
     """
     text: list[str] = []
     page_of_word: list[int] = []
@@ -189,7 +216,12 @@ def _single_rows(
             page_of_word.append(number)
     found = []
     position = 0
-    for rows in tables:
+    for caption, rows in tables:
+        if caption:
+            at = _find(text, words(caption), position)
+            if at is None:
+                continue
+            position = at + len(words(caption))
         row_pages = []
         for opening in rows:
             target = opening.split()

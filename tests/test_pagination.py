@@ -48,7 +48,7 @@ def test_a_heading_followed_on_its_page_by_its_text_is_not_stranded() -> None:
 
 
 def test_a_table_leaving_one_row_on_a_page_is_found() -> None:
-    structure = Structure(keep_with_next=(), tables=(("peer one", "peer two", "peer three"),))
+    structure = Structure(keep_with_next=(), tables=(("", ("peer one", "peer two", "peer three")),))
     one_left = [["Peer one, Leader", "Peer two, Chief Executive"], ["Peer three, Member"]]
     two_and_two = [["Peer one, Leader"], ["Peer two, Chief", "Peer three, Member"]]
     assert [str(s) for s in stranded_pages(one_left, structure)] == [

@@ -64,6 +64,10 @@ class Paper(ABC):
         """Whether a record of an accepted kind has what this paper needs (default: yes)."""
         return True
 
+    contents_pages: ClassVar[bool] = False
+    """Whether the Word paper's contents list gives page numbers: they are read from the
+    PDF's layout (`PdfTemplates.anchor_pages`) into the context as ``contents_pages``."""
+
     extra_templates: ClassVar[tuple[str, ...]] = ()
     """Other files under templates/ the paper reads (wording, a public stand-in)."""
 

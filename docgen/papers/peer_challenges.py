@@ -296,6 +296,7 @@ class PositionStatement(Paper):
     title = "Peer challenge position statement"
     accepts = ("peer_challenge",)
     word_template = "position_statement.docx"
+    contents_pages = True
 
     def context(self, source: Source) -> dict[str, Any]:
         challenge = source.data
@@ -334,12 +335,14 @@ class PositionStatement(Paper):
             "missing": missing,
             "visit_line": f"On-site visit: {visit_dates(visit.start, visit.end)}",
             "toc": [
-                *(["Context"] if challenge.context else []),
-                *(area["heading"] for area in areas),
-                "Timetable",
-                "Background documents",
+                *([{"text": "Context", "anchor": "part-context"}] if challenge.context else []),
+                *(
+                    {"text": area["heading"], "anchor": f"part-{number}"}
+                    for number, area in enumerate(areas, start=1)
+                ),
+                {"text": "Timetable", "anchor": "part-timetable"},
+                {"text": "Background documents", "anchor": "part-documents"},
             ],
-            "toc_note": "Page numbers in this contents list are added when Word updates the field (F9).",
             "areas": areas,
             "gantt": gantt(challenge),
             "timetable": timetable(challenge),
