@@ -141,9 +141,14 @@ def word_layouts(
             names[stem] = name.removesuffix(".docx")
     profile = (folder / "profile").as_uri()
     subprocess.run(
-        [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore"]
-        + ["--convert-to", "pdf", "--outdir", str(folder / "pdf")]
-        + sorted(str(folder / f"{stem}.docx") for stem in names),
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            *("--convert-to", "pdf", "--outdir", str(folder / "pdf")),
+            *sorted(str(folder / f"{stem}.docx") for stem in names),
+        ],
         check=True,
         capture_output=True,
         timeout=600,

@@ -366,7 +366,7 @@ def styles() -> str:
             '<w:spacing w:before="120" w:after="240"/><w:jc w:val="center"/>',
             rpr=_run_props(28, bold=True, colour="7F7F7F"),
         ),
-        _style("TableText", "Table Text", ppr='<w:spacing w:before="40" w:after="40"/>'),
+        _style("TableText", "Table Text", ppr='<w:spacing w:before="0" w:after="0"/>'),
         _style("TableLabel", "Table Label", based_on="TableText", rpr=_run_props(bold=True)),
         _style(
             "Header",

@@ -272,21 +272,33 @@ HEADER_SHADING = "F2F2F2"
 """The fill of a table's header row, as the PDF's ``th``."""
 
 
-def column_shares(columns: Any, rows: Any) -> list[int]:
-    """Each column's share of a table's width, from its content as a browser's automatic
-    table layout gives it: a column at least as wide as its longest word, and wider the
-    more text its fullest cell holds (up to about a line's worth), so a column of
-    sentences is wide and a column of dates narrow."""
+CHARACTER = 125
+"""Twips an average character of body text takes (11.5pt Arial), to size a column."""
+
+CELL_PADDING = 250
+"""Twips of a cell's left and right margins, and a little room."""
+
+
+def column_widths(columns: Any, rows: Any) -> list[int]:
+    """Each column's width in twips, from its content as a browser's automatic table
+    layout gives it: every column at least as wide as its longest word, and the rest
+    of the width shared by how much text its fullest cell holds (up to about a line's
+    worth), so a column of sentences is wide and a column of dates narrow."""
     texts = [[str(column) for column in columns]] + [
         [str(cell) for cell in row.cells] for row in rows
     ]
-    shares = []
+    least, wanted = [], []
     for index in range(len(texts[0])):
         column = [row[index] for row in texts if index < len(row)]
         longest_word = max((len(word) for text in column for word in text.split()), default=1)
-        fullest = max((len(text) for text in column), default=1)
-        shares.append(max(longest_word + 2, min(fullest, 60)))
-    return shares
+        least.append(longest_word * CHARACTER + CELL_PADDING)
+        wanted.append(max(min(max((len(text) for text in column), default=1), 60), 1))
+    spare = TABLE_WIDTH - sum(least)
+    if spare < 0:
+        return [TABLE_WIDTH * width // sum(least) for width in least]
+    return [
+        width + spare * share // sum(wanted) for width, share in zip(least, wanted, strict=True)
+    ]
 
 
 def table(
@@ -300,12 +312,14 @@ def table(
     """A whole table: a heading row repeated on each page, rows that never split.
 
     ``rows`` are objects with ``cells`` (and ``exempt``, shaded when asked). Columns are
-    as wide as their content asks (`column_shares`) unless ``shares`` gives each
+    as wide as their content asks (`column_widths`) unless ``shares`` gives each
     column's share of the width (``[1, 3]``). The header row is shaded.
     """
     rows = list(rows)
-    parts = list(shares) if shares else column_shares(columns, rows) if columns else [1]
-    widths = [TABLE_WIDTH * part // sum(parts) for part in parts]
+    if shares:
+        widths = [TABLE_WIDTH * part // sum(shares) for part in shares]
+    else:
+        widths = column_widths(columns, rows) if columns else [TABLE_WIDTH]
     grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
 
     def cell(text: Any, style: str, index: int, shading: str = "", keep: bool = False) -> str:
