@@ -372,7 +372,7 @@ def styles() -> str:
             "Header",
             "header",
             ppr='<w:jc w:val="right"/><w:spacing w:after="0"/>',
-            rpr=_run_props(18),
+            rpr=_run_props(17),
         ),
         _style(
             "HeaderMarking",
