@@ -338,7 +338,7 @@ def styles() -> str:
         _style(
             "ListBullet",
             "List Bullet",
-            ppr='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr><w:spacing w:after="80"/>'
+            ppr='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr><w:spacing w:after="60"/>'
             '<w:ind w:left="1134" w:hanging="397"/>',
         ),
         _style(
