@@ -148,6 +148,33 @@ def _body_lines(text_page: pypdfium2.PdfTextPage, height: float) -> list[str]:
     return found
 
 
+def header_lines(pdf: bytes) -> list[int]:
+    """How many lines of text each page's running header takes (the top margin's text)."""
+    document = pypdfium2.PdfDocument(pdf)
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    try:
+        counts = []
+        for index in range(len(document)):
+            page = document[index]
+            text_page = page.get_textpage()
+            height = page.get_height()
+            baselines: list[float] = []
+            for char in range(text_page.count_chars()):
+                pdfium_c.FPDFText_GetCharBox(
+                    text_page.raw, char, *(ctypes.byref(v) for v in (left, right, bottom, top))
+                )
+                middle = (bottom.value + top.value) / 2
+                in_header = (top.value or bottom.value) and middle >= height - MARGIN_BAND
+                if in_header and not any(abs(middle - seen) < 3 for seen in baselines):
+                    baselines.append(middle)
+            counts.append(len(baselines))
+            text_page.close()
+            page.close()
+        return counts
+    finally:
+        document.close()
+
+
 def docx_structure(docx: bytes) -> Structure:
     """The headings, captions, letter closes and table rows of a .docx, from its styles."""
     with zipfile.ZipFile(io.BytesIO(docx)) as archive:

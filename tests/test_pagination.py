@@ -9,6 +9,7 @@ from docgen.pagination import (
     AGREEMENT,
     Structure,
     docx_structure,
+    header_lines,
     page_bodies,
     pages_agree,
     start_differences,
@@ -121,3 +122,16 @@ def test_word_pages_start_where_the_pdf_pages_start(
         and not pages_agree(word_pages[name], pdf_pages[name])
     }
     assert apart == {}, f"Word page starts, in words after the PDF's (allowed ±{AGREEMENT})"
+
+
+ONE_LINE_HEADERS = [name for name in PAPERS if "/mou_draft/" not in name]
+"""Every paper but the draft MoU, whose header carries its DRAFT banner as a second line."""
+
+
+@pytest.mark.parametrize("name", ONE_LINE_HEADERS, **IDS)
+def test_the_running_header_is_one_line_in_both_formats(
+    example_papers: dict[str, bytes], word_layouts: dict[str, bytes], name: str
+) -> None:
+    """The short marking fits beside what the paper is; the statutory sentence is on page 1."""
+    assert set(header_lines(example_papers[f"{name}.pdf"])) <= {0, 1}
+    assert set(header_lines(word_layouts[name])) <= {0, 1}

@@ -329,7 +329,7 @@ class PositionStatement(Paper):
             "public": source.public,
             "marking": self.marking(source),
             "running_marking": self.running_marking(source),
-            "running_header": f"{challenge.council} – Corporate Peer Challenge position statement"
+            "running_header": f"{challenge.council} – Position statement"
             + (" – DRAFT" if missing else ""),
             "draft": "DRAFT – not yet complete" if missing else None,
             "missing": missing,
