@@ -127,6 +127,9 @@ def render_record(
                     continue
                 path = output_path(out, version, record.id, paper, output_format.suffix)
                 if output_format is Format.DOCX:
+                    if paper.contents_pages and withheld is None:
+                        pages = templates.pdf().anchor_pages(html_template, context, properties)
+                        context = {**context, "contents_pages": pages}
                     data = templates.word(word_template).render(context, properties)
                 else:
                     identifier = pdf_identifier(record.id, paper.name, version.value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -117,3 +118,39 @@ def write_record(tmp_path: Path) -> Callable[..., Path]:
 @pytest.fixture
 def minimal_report() -> str:
     return MINIMAL_REPORT
+
+
+@pytest.fixture(scope="session")
+def word_layouts(
+    example_papers: dict[str, bytes], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, bytes]:
+    """Every example .docx laid out by LibreOffice as PDF: {"<id>/<paper>/<version>": pdf}.
+
+    One soffice process converts them all, with a profile of its own (so it neither
+    reads nor waits on anyone's running LibreOffice); about ten seconds for the lot.
+    """
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.fail("LibreOffice is not installed: run `make setup` (tools/system-packages.sh)")
+    folder = tmp_path_factory.mktemp("word-layouts")
+    names = {}
+    for name, data in example_papers.items():
+        if name.endswith(".docx"):
+            stem = name.removesuffix(".docx").replace("/", "__")
+            (folder / f"{stem}.docx").write_bytes(data)
+            names[stem] = name.removesuffix(".docx")
+    profile = (folder / "profile").as_uri()
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            *("--convert-to", "pdf", "--outdir", str(folder / "pdf")),
+            *sorted(str(folder / f"{stem}.docx") for stem in names),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    return {name: (folder / "pdf" / f"{stem}.pdf").read_bytes() for stem, name in names.items()}

@@ -35,10 +35,15 @@ from wordparts import (
     table,
     tag,
     tag_row,
+    with_first_page_rels,
+    with_first_page_types,
 )
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 LABEL, VALUE = 2438, 7200
+
+KEEP = "<w:keepNext/><w:keepLines/>"
+"""A paragraph that stays on the page of the one after it (a lead-in, a letter's close)."""
 
 SHADE = "shaded=(item.exempt is not none and not public)"
 BLOCK_SHADE = "shaded=(shade or (item.exempt is not none and not public))"
@@ -66,16 +71,38 @@ def page_footer() -> str:
 def paper_parts(body: list[str], *header: str) -> dict[str, str]:
     """A paper's document, its header (by default the running header and, in a full
     version with exempt content, the marking) and its footer."""
-    header = header or (
-        para("Header", run("{{ running_header }}")),
-        tag("{%p if marking %}"),
-        para("HeaderMarking", run("{{ marking }}")),
-        tag("{%p endif %}"),
-    )
+    header = header or (running_header(),)
     return {
         "word/document.xml": document("".join(body)),
         "word/header1.xml": header_part(*header),
         "word/footer1.xml": page_footer(),
+    }
+
+
+def running_header() -> str:
+    """The running header on one line, as the PDF's: what the paper is at the left, the
+    short NOT FOR PUBLICATION marking at the right (the full statutory sentence is on
+    the first page, once)."""
+    return para(
+        "Header",
+        run("{{ running_header }}"),
+        run("{% if running_marking %}"),
+        "<w:r><w:tab/></w:r>",
+        run("{{ running_marking }}", '<w:b/><w:bCs/><w:color w:val="9C0006"/>'),
+        run("{% endif %}"),
+        properties='<w:tabs><w:tab w:val="right" w:pos="9638"/></w:tabs><w:jc w:val="left"/>',
+    )
+
+
+def letter_parts(body: list[str]) -> dict[str, str]:
+    """A letter's parts: its first page has no running header and no page number (the
+    letterhead's place), every later page has both."""
+    return {
+        "word/document.xml": document("".join(body), first_page=True),
+        "word/header1.xml": header_part(running_header()),
+        "word/footer1.xml": page_footer(),
+        "word/header2.xml": header_part(para("Header")),
+        "word/footer2.xml": footer_part(para("Footer")),
     }
 
 
@@ -349,30 +376,26 @@ def mou_draft() -> dict[str, str]:
     return {
         "word/document.xml": document("".join(body)),
         "word/header1.xml": header_part(
-            para("Header", run("{{ running_header }}")),
+            running_header(),
             para("HeaderMarking", run("{{ banner }}")),
-            tag("{%p if marking %}"),
-            para("HeaderMarking", run("{{ marking }}")),
-            tag("{%p endif %}"),
         ),
         "word/footer1.xml": page_footer(),
     }
 
 
-def toc_field() -> list[str]:
-    """A Word TOC field whose cached result lists the headings (Word adds page numbers)."""
-    begin = (
-        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-        '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-1" \\h \\z \\u </w:instrText></w:r>'
-        '<w:r><w:fldChar w:fldCharType="separate"/></w:r></w:p>'
-    )
-    end = '<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+def contents_list() -> list[str]:
+    """The contents, one line per part with its page number, laid out from the PDF's pages
+    when the paper is built (``contents_pages``): correct when the file is opened, with no
+    field for Word to update."""
     return [
-        begin,
         tag("{%p for entry in toc %}"),
-        tag("{{p paragraph(entry, 'TOC1') }}"),
+        para(
+            "TOC1",
+            run("{{ entry.text }}"),
+            "<w:r><w:tab/></w:r>",
+            run("{{ contents_pages[entry.anchor] }}"),
+        ),
         tag("{%p endfor %}"),
-        end,
     ]
 
 
@@ -391,15 +414,14 @@ def position_statement() -> dict[str, str]:
         tag("{%p endif %}"),
         tag("{%p if draft %}"),
         para("Banner", run("{{ draft }}")),
-        para("BodyText", run("Still to be written:")),
+        para("BodyText", run("Still to be written:"), properties=KEEP),
         tag("{%p for item in missing %}"),
         para("ListBullet", run("{{ item }}")),
         tag("{%p endfor %}"),
         tag("{%p endif %}"),
         page_break,
         para("Heading1", run("Contents")),
-        *toc_field(),
-        para("BodyText", run("{{ toc_note }}")),
+        *contents_list(),
         page_break,
         tag("{%p if challenge.context %}"),
         para("Heading1", run("Context")),
@@ -461,22 +483,22 @@ def feedback_letter() -> dict[str, str]:
         tag("{{p paragraph(finding, 'BodyText', shaded=section.shaded) }}"),
         tag("{%p endfor %}"),
         tag("{%p if section.recommendations %}"),
-        para("BodyText", run("Our recommendations:")),
+        para("BodyText", run("Our recommendations:"), properties=KEEP),
         tag("{%p for recommendation in section.recommendations %}"),
         tag("{{p paragraph(recommendation, 'ListBullet', shaded=section.shaded) }}"),
         tag("{%p endfor %}"),
         tag("{%p endif %}"),
         tag("{%p endfor %}"),
         para("Heading2", run("Next steps")),
-        para("BodyText", run("{{ follow_up }}")),
+        para("BodyText", run("{{ follow_up }}"), properties=KEEP),
         para("LetterClose", run("Yours sincerely,")),
-        para("Signature", run("{{r runs(letter.signed_by.name) }}")),
+        para("Signature", run("{{r runs(letter.signed_by.name) }}"), properties=KEEP),
         tag("{%p if letter.signed_by.job_title %}"),
-        tag("{{p paragraph(letter.signed_by.job_title, 'BodyText') }}"),
+        tag("{{p paragraph(letter.signed_by.job_title, 'BodyText', keep_with_next=true) }}"),
         tag("{%p endif %}"),
         para("BodyText", run("On behalf of the peer team")),
     ]
-    return paper_parts(body)
+    return letter_parts(body)
 
 
 def dclg_submission() -> dict[str, str]:
@@ -493,10 +515,10 @@ def dclg_submission() -> dict[str, str]:
         para("LetterDate", run("{{ date_line }}")),
         para("BodyText", run("{{r runs(submission.salutation) }},")),
         para("Heading1", run("Best Value directions: {{r runs(record.council) }}")),
-        para("BodyText", run("{{r runs(opening) }}")),
+        para("BodyText", run("{{r runs(opening) }}"), properties=KEEP),
         para("LetterClose", run("Yours sincerely,")),
         tag("{%p for person in submission.signatories %}"),
-        tag("{{p paragraph(person.name, 'Signature') }}"),
+        tag("{{p paragraph(person.name, 'Signature', keep_with_next=true) }}"),
         tag("{%p if person.job_title %}"),
         tag("{{p paragraph(person.job_title, 'BodyText') }}"),
         tag("{%p endif %}"),
@@ -506,7 +528,7 @@ def dclg_submission() -> dict[str, str]:
             "{{p table(progress.caption, progress.columns, progress.rows, shade_exempt_rows=not public) }}"
         ),
         para("Heading1", run("2. Independent review of achievement")),
-        para("BodyText", run("{{r runs(review_source) }}")),
+        para("BodyText", run("{{r runs(review_source) }}"), properties=KEEP),
         tag("{%p for section in review %}"),
         tag("{{p paragraph(section.heading, 'Heading2') }}"),
         tag("{%p for finding in section.findings %}"),
@@ -527,7 +549,7 @@ def dclg_submission() -> dict[str, str]:
         para("BodyText", run("None")),
         tag("{%p endfor %}"),
     ]
-    return paper_parts(body)
+    return letter_parts(body)
 
 
 def withheld() -> dict[str, str]:
@@ -617,6 +639,9 @@ def write_template(path: Path, parts: dict[str, str]) -> None:
         "word/numbering.xml": numbering(),
         **parts,
     }
+    if "word/header2.xml" in parts:
+        every_part["[Content_Types].xml"] = with_first_page_types(CONTENT_TYPES)
+        every_part["word/_rels/document.xml.rels"] = with_first_page_rels(DOCUMENT_RELS)
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, xml in every_part.items():
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))

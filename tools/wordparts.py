@@ -71,13 +71,22 @@ def field(instruction: str, placeholder: str, properties: str = "") -> str:
     return f'<w:fldSimple w:instr=" {instruction} ">{run(placeholder, properties)}</w:fldSimple>'
 
 
-def document(body: str) -> str:
+def document(body: str, first_page: bool = False) -> str:
+    """The main part; ``first_page``: the first page has a header and footer of its own
+    (a letter's, header2.xml and footer2.xml)."""
+    first = (
+        '<w:headerReference w:type="first" r:id="rIdHeaderFirst"/>'
+        '<w:footerReference w:type="first" r:id="rIdFooterFirst"/>'
+        if first_page
+        else ""
+    )
     section = (
         '<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>'
-        '<w:footerReference w:type="default" r:id="rIdFooter"/>'
+        f'<w:footerReference w:type="default" r:id="rIdFooter"/>{first}'
         '<w:pgSz w:w="11906" w:h="16838"/>'
         '<w:pgMar w:top="1247" w:right="1134" w:bottom="1247" w:left="1134" '
-        'w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>'
+        'w:header="567" w:footer="567" w:gutter="0"/>'
+        f"{'<w:titlePg/>' if first_page else ''}</w:sectPr>"
     )
     return f"{DECLARATION}<w:document {NS}><w:body>{body}{section}</w:body></w:document>"
 
@@ -106,6 +115,27 @@ CONTENT_TYPES = (
     '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
     "</Types>"
 )
+
+
+def with_first_page_types(types: str) -> str:
+    """[Content_Types].xml naming a first-page header and footer too."""
+    extra = "".join(
+        f'<Override PartName="/word/{part}2.xml" ContentType="application/'
+        f'vnd.openxmlformats-officedocument.wordprocessingml.{part}+xml"/>'
+        for part in ("header", "footer")
+    )
+    return types.replace("</Types>", extra + "</Types>")
+
+
+def with_first_page_rels(rels: str) -> str:
+    """document.xml.rels with the first-page header and footer."""
+    base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    extra = (
+        f'<Relationship Id="rIdHeaderFirst" Type="{base}/header" Target="header2.xml"/>'
+        f'<Relationship Id="rIdFooterFirst" Type="{base}/footer" Target="footer2.xml"/>'
+    )
+    return rels.replace("</Relationships>", extra + "</Relationships>")
+
 
 PACKAGE_RELS = (
     DECLARATION
@@ -210,7 +240,7 @@ def styles() -> str:
     numbered_indent = '<w:ind w:left="567" w:hanging="567"/>'
     items = [
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
-        '<w:pPr><w:spacing w:after="160" w:line="264" w:lineRule="auto"/></w:pPr></w:style>',
+        '<w:pPr><w:spacing w:after="160" w:line="276" w:lineRule="auto"/></w:pPr></w:style>',
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
         '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>',
         '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
@@ -262,13 +292,18 @@ def styles() -> str:
             based_on="Heading1",
             ppr='<w:keepNext/><w:pageBreakBefore/><w:outlineLvl w:val="0"/>',
         ),
-        _style("TOC1", "toc 1", ppr='<w:spacing w:after="100"/>'),
+        _style(
+            "TOC1",
+            "toc 1",
+            ppr='<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9638"/></w:tabs>'
+            '<w:spacing w:after="100"/>',
+        ),
         _style("LetterAddress", "Letter Address", ppr='<w:spacing w:after="0"/>'),
         _style("LetterDate", "Letter Date", ppr='<w:spacing w:before="240" w:after="240"/>'),
         _style(
             "LetterClose",
             "Letter Close",
-            ppr='<w:keepNext/><w:spacing w:before="240" w:after="600"/>',
+            ppr='<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="600"/>',
         ),
         _style(
             "ClauseHeading",
@@ -277,16 +312,18 @@ def styles() -> str:
             rpr=_run_props(24, bold=True),
         ),
         _style("Clause", "Clause", ppr='<w:spacing w:after="120"/>'),
-        _style("Signature", "Signature", ppr='<w:spacing w:before="360" w:after="60"/>'),
+        _style(
+            "Signature",
+            "Signature",
+            ppr='<w:keepNext/><w:keepLines/><w:spacing w:before="360" w:after="60"/>',
+        ),
         _style(
             "Caption",
             "caption",
             ppr='<w:keepNext/><w:spacing w:before="120" w:after="60"/>',
             rpr=_run_props(20, bold=True),
         ),
-        _style(
-            "Figure", "Figure", ppr='<w:keepNext/><w:spacing w:after="200"/><w:jc w:val="center"/>'
-        ),
+        _style("Figure", "Figure", ppr='<w:spacing w:after="200"/><w:jc w:val="center"/>'),
         _style(
             "NumberedParagraph",
             "Numbered Paragraph",
@@ -301,7 +338,7 @@ def styles() -> str:
         _style(
             "ListBullet",
             "List Bullet",
-            ppr='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr><w:spacing w:after="80"/>'
+            ppr='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr><w:spacing w:after="60"/>'
             '<w:ind w:left="1134" w:hanging="397"/>',
         ),
         _style(
@@ -329,13 +366,13 @@ def styles() -> str:
             '<w:spacing w:before="120" w:after="240"/><w:jc w:val="center"/>',
             rpr=_run_props(28, bold=True, colour="7F7F7F"),
         ),
-        _style("TableText", "Table Text", ppr='<w:spacing w:before="40" w:after="40"/>'),
+        _style("TableText", "Table Text", ppr='<w:spacing w:before="0" w:after="0"/>'),
         _style("TableLabel", "Table Label", based_on="TableText", rpr=_run_props(bold=True)),
         _style(
             "Header",
             "header",
             ppr='<w:jc w:val="right"/><w:spacing w:after="0"/>',
-            rpr=_run_props(18),
+            rpr=_run_props(17),
         ),
         _style(
             "HeaderMarking",
@@ -391,7 +428,7 @@ def styles() -> str:
     defaults = (
         "<w:docDefaults><w:rPrDefault><w:rPr>"
         f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
-        '<w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/>'
+        '<w:sz w:val="23"/><w:szCs w:val="23"/><w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/>'
         "</w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults>"
     )
     return f"{DECLARATION}<w:styles {NS}>{defaults}{''.join(items)}</w:styles>"

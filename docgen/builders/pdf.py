@@ -119,6 +119,20 @@ class PdfTemplates:
             weasyprint.CSS(string=css, base_url=folder.as_uri() + "/", font_config=self.font_config)
         ]
 
+    def anchor_pages(
+        self, name: str, context: Mapping[str, Any], properties: DocumentProperties
+    ) -> dict[str, int]:
+        """The page (from 1) on which each element with an ``id`` starts, as the PDF lays
+        the paper out: the page numbers of a Word contents list, true when it is opened."""
+        document = self._document(name, context, properties).render(
+            stylesheets=self.stylesheets, font_config=self.font_config
+        )
+        pages: dict[str, int] = {}
+        for number, page in enumerate(document.pages, start=1):
+            for anchor in page.anchors:
+                pages.setdefault(anchor, number)
+        return pages
+
     def render(
         self,
         name: str,
@@ -129,6 +143,19 @@ class PdfTemplates:
         page_labels: bool = False,
     ) -> bytes:
         """The PDF for ``context`` rendered through the HTML template ``name``."""
+        return self._document(name, context, properties).write_pdf(
+            stylesheets=self.stylesheets,
+            font_config=self.font_config,
+            pdf_variant="pdf/ua-1",
+            pdf_identifier=identifier,
+            uncompressed_pdf=False,
+            finisher=_label_pages if page_labels else None,  # "Page 17" is page 17
+        )
+
+    def _document(
+        self, name: str, context: Mapping[str, Any], properties: DocumentProperties
+    ) -> Any:
+        """WeasyPrint's document for the HTML template ``name`` filled from ``context``."""
         try:
             html = self.environment.get_template(name).render({**context, "document": properties})
         except jinja2.TemplateNotFound:
@@ -143,15 +170,7 @@ class PdfTemplates:
             ) from None
         except jinja2.TemplateError as error:
             raise TemplateError(str(error), path=self.folder / name) from None
-        document = self._weasyprint.HTML(string=html, base_url=self.folder.as_uri() + "/")
-        return document.write_pdf(
-            stylesheets=self.stylesheets,
-            font_config=self.font_config,
-            pdf_variant="pdf/ua-1",
-            pdf_identifier=identifier,
-            uncompressed_pdf=False,
-            finisher=_label_pages if page_labels else None,  # "Page 17" is page 17
-        )
+        return self._weasyprint.HTML(string=html, base_url=self.folder.as_uri() + "/")
 
 
 @jinja2.pass_context

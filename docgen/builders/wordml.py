@@ -145,6 +145,12 @@ class Numbering:
         return head + extra.encode() + closing + tail
 
 
+def is_lead_in(text: Text | str | None) -> bool:
+    """Whether a paragraph introduces what follows it (a list, table or chart): its text
+    ends with a colon. Word keeps such a paragraph on the page of what it introduces."""
+    return text is not None and str(text).rstrip().endswith(":")
+
+
 def paragraph_helper(numbering: Numbering | None) -> Any:
     """The ``paragraph()`` function a template calls for one whole paragraph."""
 
@@ -163,8 +169,8 @@ def paragraph_helper(numbering: Numbering | None) -> Any:
         """``label``: the exemption label that opens a shaded paragraph; ``lead``: words in
         bold that open the paragraph ("Accountability."), then a space."""
         properties = f'<w:pStyle w:val="{escape(style)}"/>'
-        if keep_with_next:
-            properties += "<w:keepNext/>"
+        if keep_with_next or is_lead_in(text):
+            properties += "<w:keepNext/><w:keepLines/>"
         if list is not None:
             if numbering is None:
                 raise KeyError("this template has no numbering.xml, so no numbered lists")
@@ -243,7 +249,7 @@ def picture_helper(media: Media) -> Any:
         cy = int(cx * (png_aspect(data) if aspect is None else aspect))
         alt_text, title_text = escape(alt), escape(title)
         return Markup(
-            '<w:p><w:pPr><w:pStyle w:val="Figure"/><w:keepNext/></w:pPr><w:r><w:drawing>'
+            '<w:p><w:pPr><w:pStyle w:val="Figure"/></w:pPr><w:r><w:drawing>'
             f'<wp:inline xmlns:wp="{WP_NS}" distT="0" distB="0" distL="0" distR="0">'
             f'<wp:extent cx="{cx}" cy="{cy}"/>'
             f'<wp:docPr id="{number}" name="Chart {number}" descr="{alt_text}" title="{title_text}"/>'
@@ -259,6 +265,42 @@ def picture_helper(media: Media) -> Any:
     return picture
 
 
+TABLE_WIDTH = 9638
+"""Twips between the page margins (A4 less 20mm each side), the width of every table."""
+
+HEADER_SHADING = "F2F2F2"
+"""The fill of a table's header row, as the PDF's ``th``."""
+
+
+CHARACTER = 125
+"""Twips an average character of body text takes (11.5pt Arial), to size a column."""
+
+CELL_PADDING = 250
+"""Twips of a cell's left and right margins, and a little room."""
+
+
+def column_widths(columns: Any, rows: Any) -> list[int]:
+    """Each column's width in twips, from its content as a browser's automatic table
+    layout gives it: every column at least as wide as its longest word, and the rest
+    of the width shared by how much text its fullest cell holds (up to about a line's
+    worth), so a column of sentences is wide and a column of dates narrow."""
+    texts = [[str(column) for column in columns]] + [
+        [str(cell) for cell in row.cells] for row in rows
+    ]
+    least, wanted = [], []
+    for index in range(len(texts[0])):
+        column = [row[index] for row in texts if index < len(row)]
+        longest_word = max((len(word) for text in column for word in text.split()), default=1)
+        least.append(longest_word * CHARACTER + CELL_PADDING)
+        wanted.append(max(min(max((len(text) for text in column), default=1), 60), 1))
+    spare = TABLE_WIDTH - sum(least)
+    if spare < 0:
+        return [TABLE_WIDTH * width // sum(least) for width in least]
+    return [
+        width + spare * share // sum(wanted) for width, share in zip(least, wanted, strict=True)
+    ]
+
+
 def table(
     caption: Text | str,
     columns: Any,
@@ -270,26 +312,34 @@ def table(
     """A whole table: a heading row repeated on each page, rows that never split.
 
     ``rows`` are objects with ``cells`` (and ``exempt``, shaded when asked). Columns are
-    equally wide unless ``shares`` gives each column's share of the width (``[1, 3]``).
+    as wide as their content asks (`column_widths`) unless ``shares`` gives each
+    column's share of the width (``[1, 3]``). The header row is shaded.
     """
-    count = max(len(columns), 1)
-    parts = list(shares) if shares else [1] * count
-    widths = [9638 * part // sum(parts) for part in parts]
+    rows = list(rows)
+    if shares:
+        widths = [TABLE_WIDTH * part // sum(shares) for part in shares]
+    else:
+        widths = column_widths(columns, rows) if columns else [TABLE_WIDTH]
     grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
 
-    def cell(text: Any, style: str, index: int, shading: str = "") -> str:
+    def cell(text: Any, style: str, index: int, shading: str = "", keep: bool = False) -> str:
+        keeping = "<w:keepNext/><w:keepLines/>" if keep else ""
         return (
             f'<w:tc><w:tcPr><w:tcW w:w="{widths[index]}" w:type="dxa"/>{shading}</w:tcPr>'
-            f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{runs(text)}</w:p></w:tc>'
+            f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{keeping}</w:pPr>{runs(text)}</w:p></w:tc>'
         )
 
-    header = "".join(cell(c, "TableLabel", i) for i, c in enumerate(columns))
+    header_fill = f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_SHADING}"/>'
+    header = "".join(cell(c, "TableLabel", i, header_fill, True) for i, c in enumerate(columns))
     body = []
-    for row in rows:
+    for number, row in enumerate(rows):
         shading = ""
         if shade_exempt_rows and getattr(row, "exempt", None) is not None:
             shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{EXEMPT_PARAGRAPH_SHADING}"/>'
-        cells = "".join(cell(c, "TableText", i, shading) for i, c in enumerate(row.cells))
+        # The first row stays with the header, the last with the row before it: a table
+        # never leaves a single row on a page.
+        keep = number == 0 or number == len(rows) - 2
+        cells = "".join(cell(c, "TableText", i, shading, keep) for i, c in enumerate(row.cells))
         body.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
     caption_text = escape(str(caption))
     return Markup(

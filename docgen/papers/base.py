@@ -72,6 +72,10 @@ class Paper(ABC):
     """Whether the PDF carries page labels (``/PageLabels``) matching the printed numbers,
     for a long document a reader navigates by "Page 17"."""
 
+    contents_pages: ClassVar[bool] = False
+    """Whether the Word paper's contents list gives page numbers: they are read from the
+    PDF's layout (`PdfTemplates.anchor_pages`) into the context as ``contents_pages``."""
+
     extra_templates: ClassVar[tuple[str, ...]] = ()
     """Other files under templates/ the paper reads (wording, a public stand-in)."""
 

@@ -296,6 +296,7 @@ class PositionStatement(Paper):
     title = "Peer challenge position statement"
     accepts = ("peer_challenge",)
     word_template = "position_statement.docx"
+    contents_pages = True
 
     def context(self, source: Source) -> dict[str, Any]:
         challenge = source.data
@@ -328,18 +329,20 @@ class PositionStatement(Paper):
             "public": source.public,
             "marking": self.marking(source),
             "running_marking": self.running_marking(source),
-            "running_header": f"{challenge.council} – Corporate Peer Challenge position statement"
+            "running_header": f"{challenge.council} – Position statement"
             + (" – DRAFT" if missing else ""),
             "draft": "DRAFT – not yet complete" if missing else None,
             "missing": missing,
             "visit_line": f"On-site visit: {visit_dates(visit.start, visit.end)}",
             "toc": [
-                *(["Context"] if challenge.context else []),
-                *(area["heading"] for area in areas),
-                "Timetable",
-                "Background documents",
+                *([{"text": "Context", "anchor": "part-context"}] if challenge.context else []),
+                *(
+                    {"text": area["heading"], "anchor": f"part-{number}"}
+                    for number, area in enumerate(areas, start=1)
+                ),
+                {"text": "Timetable", "anchor": "part-timetable"},
+                {"text": "Background documents", "anchor": "part-documents"},
             ],
-            "toc_note": "Page numbers in this contents list are added when Word updates the field (F9).",
             "areas": areas,
             "gantt": gantt(challenge),
             "timetable": timetable(challenge),
