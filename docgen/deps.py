@@ -24,6 +24,7 @@ from docgen.fingerprint import Index, Project
 from docgen.fonts import FONT_FILES, FONTS
 from docgen.loading import record_files
 from docgen.papers import Paper
+from docgen.resources import template_file
 from docgen.withdraw import STAMPS, stamp_fingerprint
 
 MAKE_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f\"'$#%:;\\*?()|&<>=!{}`~^\[\]]")
@@ -69,7 +70,7 @@ def _refuse_names_make_cannot_carry(records_root: Path) -> None:
 
 def paper_templates(paper: Paper, templates: Path) -> list[Path]:
     """Every template file a paper's rendering reads."""
-    return [templates / name for name in paper.template_files()]
+    return [template_file(templates, name) for name in paper.template_files()]
 
 
 def _write_members(out: Path, kind: str, members: list[Path]) -> Path:

@@ -31,6 +31,7 @@ from docgen.fonts import FONT_FILES, FONTS
 from docgen.loading import RECORD_SUFFIXES, RecordSet, record_files
 from docgen.papers import papers_for
 from docgen.release import release_dates
+from docgen.resources import template_file
 
 INDEX_FILE = ".index.json"
 INDEX_FORMAT = 1
@@ -211,7 +212,7 @@ class Project:
             referred = self.find(record_id, path)
             records += [referred] if referred is not None else []
         for paper in papers_for(made.kind):
-            templates += [self.templates / name for name in paper.template_files()]
+            templates += [template_file(self.templates, name) for name in paper.template_files()]
         return list(dict.fromkeys(records)), list(dict.fromkeys(templates))
 
     def fingerprint(self, path: Path) -> str:

@@ -21,6 +21,7 @@ from docgen.exempt import Exemption
 from docgen.loading import Record
 from docgen.needles import needles
 from docgen.papers import Paper, Source, papers_for
+from docgen.resources import template_file, template_folders
 from docgen.scan import scan_paper
 from docgen.views import ExemptValue, Version, view
 from docgen.vocabulary import PACKAGE_TEMPLATES
@@ -55,7 +56,8 @@ class Templates:
     """The templates of one folder, each loaded and compiled once per process.
 
     Word templates sit in the folder itself; HTML templates and the house stylesheet
-    in its ``html/`` sub-folder. WeasyPrint is loaded with the first PDF.
+    in its ``html/`` sub-folder. Each file the folder lacks is docgen's own, so a
+    council's folder holds only what it changed. WeasyPrint is loaded with the first PDF.
     """
 
     folder: Path
@@ -64,14 +66,16 @@ class Templates:
 
     def word(self, name: str) -> WordTemplate:
         if name not in self._word:
-            self._word[name] = WordTemplate(self.folder / name)
+            self._word[name] = WordTemplate(template_file(self.folder, name))
         return self._word[name]
 
     def pdf(self) -> PdfTemplates:
         if self._pdf is None:
             from docgen.builders.pdf import PdfTemplates
 
-            self._pdf = PdfTemplates(self.folder / HTML_FOLDER)
+            self._pdf = PdfTemplates(
+                *(folder / HTML_FOLDER for folder in template_folders(self.folder))
+            )
         return self._pdf
 
 

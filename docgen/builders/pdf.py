@@ -91,19 +91,22 @@ def pdf_identifier(*parts: str) -> bytes:
 class PdfTemplates:
     """The HTML templates of one folder, the house style and fonts, loaded once."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, *fallbacks: Path):
+        """``fallbacks``: folders a template or the stylesheet is looked for in, in order,
+        when ``folder`` does not have it (docgen's own, for a council's partial folder)."""
         import weasyprint
         from weasyprint.text.fonts import FontConfiguration
 
         self.folder = folder = folder.resolve()
+        self.folders = [folder, *(fallback.resolve() for fallback in fallbacks)]
         self._weasyprint = weasyprint
-        self.environment = make_environment(jinja2.FileSystemLoader(folder))
+        self.environment = make_environment(jinja2.FileSystemLoader(self.folders))
         self.environment.filters["rich"] = rich
         self.environment.filters["css_string"] = css_string
         self.environment.filters["chart_uri"] = chart_uri
         self.environment.filters["png_uri"] = png_uri
         self.font_config = FontConfiguration()
-        stylesheet = folder / HOUSE_STYLESHEET
+        stylesheet = self.located(HOUSE_STYLESHEET)
         try:
             css = font_faces() + "\n" + stylesheet.read_text(encoding="utf-8")
         except OSError as error:
@@ -111,8 +114,17 @@ class PdfTemplates:
                 f"cannot read the house stylesheet: {error.strerror}", path=stylesheet
             ) from None
         self.stylesheets = [
-            weasyprint.CSS(string=css, base_url=folder.as_uri() + "/", font_config=self.font_config)
+            weasyprint.CSS(
+                string=css, base_url=stylesheet.parent.as_uri() + "/", font_config=self.font_config
+            )
         ]
+
+    def located(self, name: str) -> Path:
+        """The file ``name`` in the first folder that has it (the first folder if none)."""
+        for folder in self.folders:
+            if (folder / name).is_file():
+                return folder / name
+        return self.folder / name
 
     def render(
         self,
@@ -125,17 +137,17 @@ class PdfTemplates:
         try:
             html = self.environment.get_template(name).render({**context, "document": properties})
         except jinja2.TemplateNotFound:
-            raise TemplateError(f"no HTML template {name}", path=self.folder / name) from None
+            raise TemplateError(f"no HTML template {name}", path=self.located(name)) from None
         except jinja2.TemplateSyntaxError as error:
             raise TemplateError(
-                error.message or "syntax error", path=self.folder / name, line=error.lineno
+                error.message or "syntax error", path=self.located(name), line=error.lineno
             ) from None
         except jinja2.UndefinedError as error:
             raise TemplateError(
-                f"{error.message} (the paper gives no such value)", path=self.folder / name
+                f"{error.message} (the paper gives no such value)", path=self.located(name)
             ) from None
         except jinja2.TemplateError as error:
-            raise TemplateError(str(error), path=self.folder / name) from None
+            raise TemplateError(str(error), path=self.located(name)) from None
         document = self._weasyprint.HTML(string=html, base_url=self.folder.as_uri() + "/")
         return document.write_pdf(
             stylesheets=self.stylesheets,
