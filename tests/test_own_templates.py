@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -106,3 +108,82 @@ def test_an_empty_templates_folder_in_the_settings_is_docgens_own(
     result = CliRunner().invoke(main, ["build", "--format", "docx", str(tmp_path / "records")])
     assert result.exit_code == 0, result.output
     assert any((tmp_path / "outputs/public").rglob("*.docx"))
+
+
+def png(colour: tuple[int, int, int], size: tuple[int, int] = (40, 20)) -> bytes:
+    """A small PNG of one colour: a stand-in for a council's logo."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+HEADER_PICTURE = (
+    '<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/'
+    'wordprocessingDrawing"><wp:extent cx="720000" cy="360000"/><wp:docPr id="1" name="Logo" '
+    'descr="Council logo"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/'
+    'main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic '
+    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr '
+    'id="1" name="image1.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdLogo"/>'
+    "</pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+)
+
+
+def add_header_logo(template: Path, logo: bytes) -> None:
+    """Put a picture in the template's header as Word saves one: word/media/image1.png."""
+    with zipfile.ZipFile(template) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    header = parts["word/header1.xml"].decode("utf-8")
+    head, _, tail = header.partition("</w:hdr>")
+    parts["word/header1.xml"] = (head + HEADER_PICTURE + "</w:hdr>" + tail).encode("utf-8")
+    parts["word/_rels/header1.xml.rels"] = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="rIdLogo" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/image" Target="media/image1.png"/></Relationships>'
+    )
+    parts["word/media/image1.png"] = logo
+    with zipfile.ZipFile(template, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def test_a_chart_never_replaces_a_picture_of_the_templates_own(
+    tmp_path: Path, write_record: Callable[..., Path], minimal_report: str
+) -> None:
+    """The template's header logo is media/image1.png; the chart docgen adds is another part."""
+    from docgen.loading import load_record
+    from docgen.render import Format, Templates, render_record
+    from docgen.views import Version
+
+    chart = (
+        "      - text: Visits were higher in the centre.\n"
+        "        chart:\n"
+        "          title: Visits by library\n"
+        "          categories: [Central, East]\n"
+        "          series: [{name: Visits, values: [120, 80]}]\n"
+    )
+    marker = "      - The cost is met from the existing budget.\n"
+    record = load_record(write_record(minimal_report.replace(marker, marker + chart)))
+    own = tmp_path / "own"
+    own.mkdir()
+    shutil.copy(TEMPLATES / "committee_report.docx", own)
+    logo = png((200, 0, 0))
+    add_header_logo(own / "committee_report.docx", logo)
+    rendered = render_record(
+        record, [], Templates(own), Path("out"), (Format.DOCX,), versions=(Version.FULL,)
+    )
+    (data,) = rendered.values()
+    with zipfile.ZipFile(io.BytesIO(data)) as paper:
+        names = paper.namelist()
+        assert paper.read("word/media/image1.png") == logo
+        assert b'Target="media/image1.png"' in paper.read("word/_rels/header1.xml.rels")
+        charts = [name for name in names if name.startswith("word/media/") and "image1" not in name]
+        assert len(charts) == 1
+        assert paper.read(charts[0]).startswith(b"\x89PNG") and paper.read(charts[0]) != logo
+        target = charts[0].removeprefix("word/")
+        assert f'Target="{target}"'.encode() in paper.read("word/_rels/document.xml.rels")
+        document = paper.read("word/document.xml").decode("utf-8")
+    drawing_ids = [int(i) for i in re.findall(r'<wp:docPr id="(\d+)"', document)]
+    assert 1 not in drawing_ids, "the chart's drawing id is the header logo's"

@@ -47,6 +47,7 @@ TEMPLATED_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|end
 CORE_PROPERTIES = "docProps/core.xml"
 APP_PROPERTIES = "docProps/app.xml"
 NUMBERING = "word/numbering.xml"
+CONTENT_TYPES = "[Content_Types].xml"
 DOCUMENT_RELS = "word/_rels/document.xml.rels"
 DROPPED_PARTS = ("docProps/thumbnail.jpeg", "docProps/custom.xml")
 """Parts a template may carry that could hold someone else's text; never copied."""
@@ -83,7 +84,7 @@ class WordTemplate:
     def render(self, context: Mapping[str, Any], properties: DocumentProperties) -> bytes:
         """The finished .docx for ``context``, as bytes."""
         numbering = Numbering.from_xml(self.parts[NUMBERING]) if NUMBERING in self.parts else None
-        media = Media()
+        media = Media(taken=frozenset(self.parts))
         helpers = {
             "paragraph": paragraph_helper(numbering),
             "runs": runs,
@@ -107,6 +108,7 @@ class WordTemplate:
         if media.items:
             rendered[DOCUMENT_RELS] = media.extend_relationships(self.parts[DOCUMENT_RELS])
             rendered.update(media.parts())
+            rendered[CONTENT_TYPES] = media.content_types(self.parts[CONTENT_TYPES])
         rendered[CORE_PROPERTIES] = core_properties_xml(properties)
         rendered[APP_PROPERTIES] = APP_XML
         return self._zip({**self.parts, **rendered})
