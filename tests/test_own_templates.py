@@ -17,22 +17,10 @@ from docgen.docx_text import docx_to_text
 from docgen.pdf_text import pdf_to_text
 
 from .conftest import TEMPLATES
+from .word_edits import add_header_logo, edit_word_template, png
 
 A5_WIDTH = 419.53
 """An A5 page's width in points, as WeasyPrint writes it."""
-
-
-def edit_word_template(source: Path, target: Path, old: str, new: str) -> None:
-    """Copy a Word template, changing its wording in document.xml as an officer would."""
-    with zipfile.ZipFile(source) as archive:
-        parts = {info.filename: archive.read(info) for info in archive.infolist()}
-    document = parts["word/document.xml"].decode("utf-8")
-    assert old in document, f"{old!r} is not in {source.name}"
-    parts["word/document.xml"] = document.replace(old, new).encode("utf-8")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
 
 
 def build(records: Path, templates: Path) -> Path:
@@ -108,45 +96,6 @@ def test_an_empty_templates_folder_in_the_settings_is_docgens_own(
     result = CliRunner().invoke(main, ["build", "--format", "docx", str(tmp_path / "records")])
     assert result.exit_code == 0, result.output
     assert any((tmp_path / "outputs/public").rglob("*.docx"))
-
-
-def png(colour: tuple[int, int, int], size: tuple[int, int] = (40, 20)) -> bytes:
-    """A small PNG of one colour: a stand-in for a council's logo."""
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("RGB", size, colour).save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
-HEADER_PICTURE = (
-    '<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/'
-    'wordprocessingDrawing"><wp:extent cx="720000" cy="360000"/><wp:docPr id="1" name="Logo" '
-    'descr="Council logo"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/'
-    'main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic '
-    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr '
-    'id="1" name="image1.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdLogo"/>'
-    "</pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
-)
-
-
-def add_header_logo(template: Path, logo: bytes) -> None:
-    """Put a picture in the template's header as Word saves one: word/media/image1.png."""
-    with zipfile.ZipFile(template) as archive:
-        parts = {info.filename: archive.read(info) for info in archive.infolist()}
-    header = parts["word/header1.xml"].decode("utf-8")
-    head, _, tail = header.partition("</w:hdr>")
-    parts["word/header1.xml"] = (head + HEADER_PICTURE + "</w:hdr>" + tail).encode("utf-8")
-    parts["word/_rels/header1.xml.rels"] = (
-        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        b'<Relationship Id="rIdLogo" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-        b'relationships/image" Target="media/image1.png"/></Relationships>'
-    )
-    parts["word/media/image1.png"] = logo
-    with zipfile.ZipFile(template, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
 
 
 def test_a_chart_never_replaces_a_picture_of_the_templates_own(

@@ -1,13 +1,16 @@
 """Write docgen's Word templates (templates/*.docx) from the definitions here.
 
-Run ``python tools/make_docx_templates.py`` after changing a definition; the test
-suite fails while a committed template differs from what this script makes. The
-templates are ordinary docxtpl templates: open one in Word to restyle it, then copy
-the style change back here so the next regeneration keeps it.
+Run ``make templates`` (``python tools/make_docx_templates.py``) after changing a
+definition; nothing else runs it. The templates are ordinary docxtpl templates, and
+a council may open one in Word, change it and keep it: this script records what it
+last wrote (``.made-by-docgen`` in the folder) and refuses to overwrite a template
+that has changed since, unless given ``--force``.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import sys
 import zipfile
 from pathlib import Path
@@ -603,8 +606,8 @@ def agenda() -> dict[str, str]:
     return paper_parts(body)
 
 
-def write_template(path: Path, parts: dict[str, str]) -> None:
-    """Write a template package with fixed entry times, so regenerating is reproducible."""
+def template_bytes(parts: dict[str, str]) -> bytes:
+    """A template package with fixed entry times, so regenerating is reproducible."""
     every_part = {
         "[Content_Types].xml": CONTENT_TYPES,
         "_rels/.rels": PACKAGE_RELS,
@@ -617,12 +620,14 @@ def write_template(path: Path, parts: dict[str, str]) -> None:
         "word/numbering.xml": numbering(),
         **parts,
     }
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, xml in every_part.items():
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, xml.encode("utf-8"))
+    return buffer.getvalue()
 
 
 TEMPLATE_DEFINITIONS = {
@@ -636,11 +641,65 @@ TEMPLATE_DEFINITIONS = {
 }
 
 
-def main(target: Path = TEMPLATES) -> None:
-    target.mkdir(parents=True, exist_ok=True)
+MADE = ".made-by-docgen"
+"""The digest of each template as this script last wrote it, one ``<sha256>  <name>`` a line."""
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _made(target: Path) -> dict[str, str]:
+    record = target / MADE
+    if not record.is_file():
+        return {}
+    lines = record.read_text(encoding="utf-8").splitlines()
+    return {name: digest for digest, _, name in (line.partition("  ") for line in lines)}
+
+
+def edited_since_made(target: Path) -> list[str]:
+    """The templates in ``target`` that differ from what this script last wrote there
+    (edited in Word, or never written by it), and that it would now write differently."""
+    made = _made(target)
+    edited = []
     for name, definition in TEMPLATE_DEFINITIONS.items():
-        write_template(target / name, definition())
+        path = target / name
+        if not path.is_file():
+            continue
+        current = _digest(path.read_bytes())
+        if current != made.get(name) and current != _digest(template_bytes(definition())):
+            edited.append(name)
+    return edited
+
+
+def main(target: Path = TEMPLATES, force: bool = False) -> list[str]:
+    """Write every template into ``target``; the names of those refused (edited since
+    this script wrote them, kept unless ``force``)."""
+    target.mkdir(parents=True, exist_ok=True)
+    refused = [] if force else edited_since_made(target)
+    made = _made(target)
+    for name, definition in TEMPLATE_DEFINITIONS.items():
+        if name in refused:
+            continue
+        data = template_bytes(definition())
+        path = target / name
+        if not path.is_file() or path.read_bytes() != data:
+            temporary = path.with_suffix(".docx.tmp")
+            temporary.write_bytes(data)
+            temporary.replace(path)
+        made[name] = _digest(data)
+    lines = "".join(f"{digest}  {name}\n" for name, digest in sorted(made.items()))
+    (target / MADE).write_text(lines, encoding="utf-8")
+    return refused
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else TEMPLATES)
+    arguments = [argument for argument in sys.argv[1:] if argument != "--force"]
+    kept = main(Path(arguments[0]) if arguments else TEMPLATES, force="--force" in sys.argv)
+    for name in kept:
+        print(
+            f"{name}: not overwritten: it has changed since this script wrote it "
+            "(edited in Word?); run with --force (make templates FORCE=1) to replace it",
+            file=sys.stderr,
+        )
+    sys.exit(1 if kept else 0)
