@@ -18,6 +18,7 @@ from docgen.builders.pdf import pdf_identifier
 from docgen.builders.properties import DocumentProperties
 from docgen.errors import LeakError
 from docgen.exempt import Exemption
+from docgen.house_style import HouseStyle, house_style
 from docgen.loading import Record
 from docgen.needles import needles
 from docgen.papers import Paper, Source, papers_for
@@ -61,12 +62,19 @@ class Templates:
     """
 
     folder: Path
+    settings: Path | None = None
+    """The project's docgen.toml, whose [house] table restyles the papers."""
     _word: dict[str, WordTemplate] = attrs.field(factory=dict)
     _pdf: PdfTemplates | None = None
 
+    @property
+    def house(self) -> HouseStyle:
+        """The house style in force (read once per process; `house_style` caches it)."""
+        return house_style(self.folder, self.settings)
+
     def word(self, name: str) -> WordTemplate:
         if name not in self._word:
-            self._word[name] = WordTemplate(template_file(self.folder, name))
+            self._word[name] = WordTemplate(template_file(self.folder, name), self.house)
         return self._word[name]
 
     def pdf(self) -> PdfTemplates:
@@ -74,7 +82,8 @@ class Templates:
             from docgen.builders.pdf import PdfTemplates
 
             self._pdf = PdfTemplates(
-                *(folder / HTML_FOLDER for folder in template_folders(self.folder))
+                *(folder / HTML_FOLDER for folder in template_folders(self.folder)),
+                house=self.house,
             )
         return self._pdf
 

@@ -27,7 +27,6 @@ from wordparts import (
     SETTINGS,
     cell,
     document,
-    field,
     footer_part,
     header_part,
     numbering,
@@ -40,7 +39,13 @@ from wordparts import (
     tag_row,
 )
 
+from docgen.builders.house_word import apply_to_styles, footer_runs
+from docgen.house_style import CHECKS, house_style
+
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+HOUSE = house_style(TEMPLATES)
+"""docgen's house style (templates/house.toml): every template's styles are made from it."""
+TABLE_HEADER = HOUSE.colour("table_header")
 LABEL, VALUE = 2438, 7200
 
 SHADE = "shaded=(item.exempt is not none and not public)"
@@ -48,7 +53,7 @@ BLOCK_SHADE = "shaded=(shade or (item.exempt is not none and not public))"
 
 
 def label_row(label: str, value: str) -> str:
-    return row(cell(LABEL, para("TableLabel", run(label)), shade="F2F2F2"), cell(VALUE, value))
+    return row(cell(LABEL, para("TableLabel", run(label)), shade=TABLE_HEADER), cell(VALUE, value))
 
 
 def optional_row(condition: str, label: str, value: str) -> list[str]:
@@ -60,10 +65,8 @@ def optional_row(condition: str, label: str, value: str) -> list[str]:
 
 
 def page_footer() -> str:
-    """The footer every paper has: Page X of Y, from Word's own fields."""
-    return footer_part(
-        para("Footer", run("Page "), field("PAGE", "1"), run(" of "), field("NUMPAGES", "1"))
-    )
+    """The footer every paper has: the house style's (Page X of Y), from Word's own fields."""
+    return footer_part(para("Footer", footer_runs(HOUSE["page.footer"])))
 
 
 def paper_parts(body: list[str], *header: str) -> dict[str, str]:
@@ -212,7 +215,7 @@ def committee_report() -> dict[str, str]:
         ),
         tag_row("{%tr for role, signed in sign_off %}", 2),
         row(
-            cell(LABEL, para("TableLabel", run("{{r runs(role) }}")), shade="F2F2F2"),
+            cell(LABEL, para("TableLabel", run("{{r runs(role) }}")), shade=TABLE_HEADER),
             cell(VALUE, para("TableText", run("{{r runs(signed) }}"))),
         ),
         tag_row("{%tr endfor %}", 2),
@@ -353,7 +356,7 @@ def mou_draft() -> dict[str, str]:
         "word/document.xml": document("".join(body)),
         "word/header1.xml": header_part(
             para("Header", run("{{ running_header }}")),
-            para("HeaderMarking", run("{{ banner }}")),
+            para("HeaderDraft", run("{{ banner }}")),
             tag("{%p if marking %}"),
             para("HeaderMarking", run("{{ marking }}")),
             tag("{%p endif %}"),
@@ -473,7 +476,7 @@ def feedback_letter() -> dict[str, str]:
         para("Heading2", run("Next steps")),
         para("BodyText", run("{{ follow_up }}")),
         para("LetterClose", run("Yours sincerely,")),
-        para("Signature", run("{{r runs(letter.signed_by.name) }}")),
+        para("Signatory", run("{{r runs(letter.signed_by.name) }}")),
         tag("{%p if letter.signed_by.job_title %}"),
         tag("{{p paragraph(letter.signed_by.job_title, 'BodyText') }}"),
         tag("{%p endif %}"),
@@ -499,7 +502,7 @@ def dclg_submission() -> dict[str, str]:
         para("BodyText", run("{{r runs(opening) }}")),
         para("LetterClose", run("Yours sincerely,")),
         tag("{%p for person in submission.signatories %}"),
-        tag("{{p paragraph(person.name, 'Signature') }}"),
+        tag("{{p paragraph(person.name, 'Signatory') }}"),
         tag("{%p if person.job_title %}"),
         tag("{{p paragraph(person.job_title, 'BodyText') }}"),
         tag("{%p endif %}"),
@@ -614,7 +617,7 @@ def template_bytes(parts: dict[str, str]) -> bytes:
         "docProps/core.xml": PLACEHOLDER_CORE,
         "docProps/app.xml": PLACEHOLDER_APP,
         "word/_rels/document.xml.rels": DOCUMENT_RELS,
-        "word/styles.xml": styles(),
+        "word/styles.xml": apply_to_styles(styles().encode("utf-8"), HOUSE, CHECKS).decode("utf-8"),
         "word/settings.xml": SETTINGS,
         "word/fontTable.xml": FONT_TABLE,
         "word/numbering.xml": numbering(),

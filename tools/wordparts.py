@@ -231,7 +231,7 @@ def styles() -> str:
             next_style="Heading1",
         ),
         _heading(1, size=26, before=280),
-        _heading(2, size=24, before=200, italic=True),
+        _heading(2, size=24, before=200),
         _style(
             "AppendixHeading",
             "Appendix Heading",
@@ -278,6 +278,8 @@ def styles() -> str:
         ),
         _style("Clause", "Clause", ppr='<w:spacing w:after="120"/>'),
         _style("Signature", "Signature", ppr='<w:spacing w:before="360" w:after="60"/>'),
+        _style("Signatory", "Signatory", based_on="Signature", rpr=_run_props(bold=True)),
+        _style("Letterhead", "Letterhead", ppr='<w:spacing w:after="120"/><w:jc w:val="right"/>'),
         _style(
             "Caption",
             "caption",
@@ -342,6 +344,12 @@ def styles() -> str:
             "Header Marking",
             based_on="Header",
             rpr=_run_props(18, bold=True, colour="9C0006"),
+        ),
+        _style(
+            "HeaderDraft",
+            "Header Draft",
+            based_on="Header",
+            rpr=_run_props(18, bold=True, colour="7F7F7F"),
         ),
         _style(
             "Footer",

@@ -34,10 +34,12 @@ from lxml import etree
 from markupsafe import escape
 
 from docgen.builders.environment import make_environment
+from docgen.builders.house_word import apply_house
 from docgen.builders.properties import DocumentProperties
 from docgen.builders.wordml import Media, Numbering, paragraph_helper, picture_helper, runs, table
 from docgen.charts import chart_png
 from docgen.errors import BuildError, TemplateError
+from docgen.house_style import HouseStyle, shipped_house
 
 ZIP_DATE_TIME = (1980, 1, 1, 0, 0, 0)
 """Every zip entry's time: the earliest a zip can hold, and the same for every build."""
@@ -56,7 +58,9 @@ DROPPED_PARTS = ("docProps/thumbnail.jpeg", "docProps/custom.xml")
 class WordTemplate:
     """A .docx template, loaded and compiled once, rendered into many papers."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, house: HouseStyle | None = None):
+        """``house``: the house style in force; the values a council set in it are
+        applied to the template's named styles (`docgen.builders.house_word`)."""
         self.path = path
         self.environment = make_environment()
         try:
@@ -68,6 +72,11 @@ class WordTemplate:
                 }
         except (OSError, zipfile.BadZipFile) as error:
             raise TemplateError(f"cannot read the Word template: {error}", path=path) from None
+        if house is not None and house.council_keys:
+            try:
+                self.parts = apply_house(self.parts, house, house.council_keys, shipped_house())
+            except (ValueError, etree.XMLSyntaxError) as error:
+                raise TemplateError(f"cannot apply the house style: {error}", path=path) from None
         patcher = DocxTemplate(path)
         self.templates: dict[str, jinja2.Template] = {}
         for name, data in self.parts.items():

@@ -25,7 +25,7 @@ from docgen.builders.environment import make_environment
 from docgen.builders.properties import DocumentProperties
 from docgen.errors import TemplateError
 from docgen.exempt import SpanKind, Text
-from docgen.fonts import FONT_FAMILY, FONT_FILES, FONTS
+from docgen.house_style import HouseStyle, house_style
 
 HOUSE_STYLESHEET = "house.css"
 
@@ -72,17 +72,6 @@ def png_uri(data: bytes) -> str:
     return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
 
 
-def font_faces() -> str:
-    """@font-face rules for the fonts shipped with docgen, by absolute file URL."""
-    rules = []
-    for (weight, style), name in FONT_FILES.items():
-        rules.append(
-            f'@font-face {{ font-family: "{FONT_FAMILY}"; font-weight: {weight}; '
-            f'font-style: {style}; src: url("{(FONTS / name).as_uri()}"); }}'
-        )
-    return "\n".join(rules)
-
-
 def pdf_identifier(*parts: str) -> bytes:
     """A fixed file identifier, so the same paper gets the same bytes every build."""
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32].encode("ascii")
@@ -91,9 +80,10 @@ def pdf_identifier(*parts: str) -> bytes:
 class PdfTemplates:
     """The HTML templates of one folder, the house style and fonts, loaded once."""
 
-    def __init__(self, folder: Path, *fallbacks: Path):
+    def __init__(self, folder: Path, *fallbacks: Path, house: HouseStyle | None = None):
         """``fallbacks``: folders a template or the stylesheet is looked for in, in order,
-        when ``folder`` does not have it (docgen's own, for a council's partial folder)."""
+        when ``folder`` does not have it (docgen's own, for a council's partial folder).
+        ``house``: the house style whose values the stylesheet uses (default: the folder's)."""
         import weasyprint
         from weasyprint.text.fonts import FontConfiguration
 
@@ -105,10 +95,12 @@ class PdfTemplates:
         self.environment.filters["css_string"] = css_string
         self.environment.filters["chart_uri"] = chart_uri
         self.environment.filters["png_uri"] = png_uri
+        self.house = house or house_style(folder.parent)
+        self.letterhead = self.house.letterhead()
         self.font_config = FontConfiguration()
         stylesheet = self.located(HOUSE_STYLESHEET)
         try:
-            css = font_faces() + "\n" + stylesheet.read_text(encoding="utf-8")
+            css = self.house.css() + stylesheet.read_text(encoding="utf-8")
         except OSError as error:
             raise TemplateError(
                 f"cannot read the house stylesheet: {error.strerror}", path=stylesheet
@@ -135,7 +127,9 @@ class PdfTemplates:
     ) -> bytes:
         """The PDF for ``context`` rendered through the HTML template ``name``."""
         try:
-            html = self.environment.get_template(name).render({**context, "document": properties})
+            html = self.environment.get_template(name).render(
+                {**context, "document": properties, "house": self.letterhead}
+            )
         except jinja2.TemplateNotFound:
             raise TemplateError(f"no HTML template {name}", path=self.located(name)) from None
         except jinja2.TemplateSyntaxError as error:
