@@ -152,6 +152,7 @@ def build(
             progress=progress.record_done,
             planned=progress.planned,
             as_of=as_of,
+            settings=project.settings,
         )
     _warn(result.warnings)
     _warn(result.withdrawn)
@@ -180,7 +181,7 @@ def deps(records_root: Path | None, templates: Path | None, out: Path | None) ->
     withdrawn, errors = withdraw_deleted(project.out, project.records, project.records)
     _warn(withdrawn)
     try:
-        path = write_deps(project.records, project.out, project.templates)
+        path = write_deps(project.records, project.out, project.templates, project.settings)
     except DocgenError as error:
         _report([*errors, error])
         sys.exit(1)
@@ -278,7 +279,9 @@ def verify(
 
     project = _project(paths, records_root, templates, out)
     formats = ALL_FORMATS if output_format == "all" else (Format(output_format),)
-    result = run_verify(paths or (project.records,), project.records, project.templates, formats)
+    result = run_verify(
+        paths or (project.records,), project.records, project.templates, formats, project.settings
+    )
     _report(result.errors)
     _warn([held for verified in result.verified for held in verified.held])
     papers = sum(verified.papers for verified in result.verified)

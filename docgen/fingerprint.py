@@ -170,6 +170,8 @@ class Project:
     root: Path
     templates: Path
     index: Index
+    house: list[Path] = attrs.field(factory=list)
+    """The house style's files (settings, fonts, logo): every paper's look depends on them."""
     records: RecordSet = attrs.field(init=False)
     contributions: dict[Path, Contribution] = attrs.field(init=False)
     by_stem: dict[str, list[Path]] = attrs.field(init=False)
@@ -219,7 +221,7 @@ class Project:
         """The hash of the content of everything ``path``'s papers are made from."""
         records, templates = self.record_inputs(path)
         fonts = [FONTS / name for name in FONT_FILES.values()]
-        return fingerprint_of(self.index, [*records, *templates, *fonts])
+        return fingerprint_of(self.index, [*records, *templates, *fonts, *self.house])
 
 
 def fingerprint_of(index: Index, files: Iterable[Path]) -> str:

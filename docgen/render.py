@@ -16,7 +16,7 @@ import attrs
 from docgen.builders.docx import WordTemplate
 from docgen.builders.pdf import pdf_identifier
 from docgen.builders.properties import DocumentProperties
-from docgen.errors import LeakError
+from docgen.errors import DocgenError, LeakError
 from docgen.exempt import Exemption
 from docgen.house_style import HouseStyle, house_style
 from docgen.loading import Record
@@ -76,6 +76,31 @@ class Templates:
         if name not in self._word:
             self._word[name] = WordTemplate(template_file(self.folder, name), self.house)
         return self._word[name]
+
+    def check(self, formats: tuple[Format, ...] = (Format.DOCX, Format.PDF)) -> list[DocgenError]:
+        """Load the house style and every template the papers use, once: what is wrong
+        with them is then one error for a whole batch, never one per record."""
+        from docgen.builders.pdf import check_html
+        from docgen.papers import PAPERS
+
+        try:
+            self.house.files()  # read and checked here, once
+        except DocgenError as error:
+            return [error]
+        errors: list[DocgenError] = []
+        if Format.DOCX in formats:
+            for name in sorted(
+                {paper.word_template for paper in PAPERS.values()} | {WITHHELD_WORD}
+            ):
+                try:
+                    self.word(name)
+                except DocgenError as error:
+                    errors.append(error)
+        if Format.PDF in formats:
+            names = sorted({paper.html_template for paper in PAPERS.values()} | {WITHHELD_HTML})
+            folders = [folder / HTML_FOLDER for folder in template_folders(self.folder)]
+            errors.extend(check_html(folders, names))
+        return errors
 
     def pdf(self) -> PdfTemplates:
         if self._pdf is None:

@@ -136,3 +136,35 @@ def test_a_chart_never_replaces_a_picture_of_the_templates_own(
         document = paper.read("word/document.xml").decode("utf-8")
     drawing_ids = [int(i) for i in re.findall(r'<wp:docPr id="(\d+)"', document)]
     assert 1 not in drawing_ids, "the chart's drawing id is the header logo's"
+
+
+def test_a_broken_template_is_one_error_for_the_whole_build(
+    tmp_path: Path, write_record: Callable[..., Path], minimal_report: str
+) -> None:
+    """A Jinja tag left open in the council's Word template is reported once, not per record."""
+    for name in ("cabinet-a", "cabinet-b", "cabinet-c"):
+        write_record(minimal_report, name)
+    own = tmp_path / "own"
+    edit_word_template(
+        TEMPLATES / "committee_report.docx",
+        own / "committee_report.docx",
+        "{{r runs(report.committee) }}",
+        "{{r runs(report.committee }}",
+    )
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            "--templates",
+            str(own),
+            "--out",
+            str(tmp_path / "out"),
+            "-j",
+            "1",
+            str(tmp_path / "records"),
+        ],
+    )
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, result.output
+    assert str(own / "committee_report.docx") in errors[0]

@@ -77,6 +77,35 @@ def pdf_identifier(*parts: str) -> bytes:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32].encode("ascii")
 
 
+def html_environment(folders: list[Path]) -> jinja2.Environment:
+    """The Jinja environment of the HTML templates in ``folders`` (first found wins)."""
+    environment = make_environment(jinja2.FileSystemLoader(folders))
+    environment.filters["rich"] = rich
+    environment.filters["css_string"] = css_string
+    environment.filters["chart_uri"] = chart_uri
+    environment.filters["png_uri"] = png_uri
+    return environment
+
+
+def check_html(folders: list[Path], names: list[str]) -> list[TemplateError]:
+    """Compile each HTML template ``names`` and find the stylesheet, without WeasyPrint:
+    what is wrong with them, each once."""
+    environment = html_environment(folders)
+    errors = []
+    for name in names:
+        found = next((f / name for f in folders if (f / name).is_file()), folders[0] / name)
+        try:
+            environment.get_template(name)
+        except jinja2.TemplateNotFound:
+            errors.append(TemplateError(f"no HTML template {name}", path=found))
+        except jinja2.TemplateSyntaxError as error:
+            message = error.message or "syntax error"
+            errors.append(TemplateError(message, path=found, line=error.lineno))
+    if not any((folder / HOUSE_STYLESHEET).is_file() for folder in folders):
+        errors.append(TemplateError("no house stylesheet", path=folders[0] / HOUSE_STYLESHEET))
+    return errors
+
+
 class PdfTemplates:
     """The HTML templates of one folder, the house style and fonts, loaded once."""
 
@@ -90,11 +119,7 @@ class PdfTemplates:
         self.folder = folder = folder.resolve()
         self.folders = [folder, *(fallback.resolve() for fallback in fallbacks)]
         self._weasyprint = weasyprint
-        self.environment = make_environment(jinja2.FileSystemLoader(self.folders))
-        self.environment.filters["rich"] = rich
-        self.environment.filters["css_string"] = css_string
-        self.environment.filters["chart_uri"] = chart_uri
-        self.environment.filters["png_uri"] = png_uri
+        self.environment = html_environment(self.folders)
         self.house = house or house_style(folder.parent)
         self.letterhead = self.house.letterhead()
         self.font_config = FontConfiguration()
