@@ -327,6 +327,10 @@ def verify(
 
     result = VerifyResult()
     templates = Templates(templates_folder, settings)
+    broken = templates.check(formats)
+    if broken:  # one error for the batch, not one per record
+        result.errors.extend(broken)
+        return result
     records = RecordSet(records_root)
     for path in unique_record_files(paths, result.errors):
         loaded = load_with_related(path, records, result.errors)

@@ -312,3 +312,21 @@ def test_a_template_edited_in_word_survives_every_target(tmp_path: Path) -> None
     # `make test` and `make lint` run pytest, ruff and mypy: none of them writes templates.
     dry_run = run_make(project, "-n", "test", "lint", "snapshots")
     assert "make_docx_templates" not in dry_run.stdout
+
+
+def test_a_change_to_the_house_style_rebuilds_every_paper(tmp_path: Path) -> None:
+    """The accent colour changed in templates/house.toml: make rebuilds both records."""
+    project = small_project(tmp_path, ["cabinet-a", "cabinet-b"])
+    make(project)
+    before = stamps(project)
+    house = project / "templates/house.toml"
+    text = house.read_text(encoding="utf-8")
+    assert 'accent = "#000000"' in text
+    house.write_text(text.replace('accent = "#000000"', 'accent = "#1f4e79"'), encoding="utf-8")
+    touch(house)
+    make(project)
+    after = stamps(project)
+    assert sorted(name for name in before if after[name] != before[name]) == [
+        "cabinet-a",
+        "cabinet-b",
+    ]
