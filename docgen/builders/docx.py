@@ -40,6 +40,7 @@ from docgen.builders.wordml import Media, Numbering, paragraph_helper, picture_h
 from docgen.charts import chart_png
 from docgen.errors import BuildError, TemplateError
 from docgen.house_style import HouseStyle, shipped_house
+from docgen.template_check import part_name
 
 ZIP_DATE_TIME = (1980, 1, 1, 0, 0, 0)
 """Every zip entry's time: the earliest a zip can hold, and the same for every build."""
@@ -87,7 +88,9 @@ class WordTemplate:
                     self.templates[name] = self.environment.from_string(xml)
                 except jinja2.TemplateSyntaxError as error:
                     raise TemplateError(
-                        f"{name}: {error.message}", path=path, line=error.lineno
+                        f"{part_name(name)}, at {_quoted_line(xml, error.lineno)}: "
+                        f"{error.message} (`docgen templates check` names the paragraph)",
+                        path=path,
                     ) from None
 
     def render(self, context: Mapping[str, Any], properties: DocumentProperties) -> bytes:
@@ -134,6 +137,13 @@ class WordTemplate:
                 info.external_attr = 0o644 << 16
                 archive.writestr(info, data, compresslevel=6)
         return buffer.getvalue()
+
+
+def _quoted_line(xml: str, line: int) -> str:
+    """The text of the generated line a Jinja error is on (one paragraph), quoted."""
+    lines = xml.split("\n")
+    text = re.sub(r"<[^>]*>", "", lines[line - 1] if 0 < line <= len(lines) else "")
+    return repr(text if len(text) <= 60 else text[:60] + "…")
 
 
 def _check_well_formed(path: Path, name: str, data: bytes) -> None:
