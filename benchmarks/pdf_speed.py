@@ -84,7 +84,11 @@ def time_weasyprint(paths: list[Path]) -> float:
             )
             if not full and withheld_exemption(record, paper, source) is not None:
                 continue  # a wholly withheld public paper is a notice, not this paper
-            context = {**paper.context(source), "document": paper.properties(source)}
+            context = {
+                **paper.context(source),
+                "document": paper.properties(source),
+                "house": pdf.letterhead,
+            }
             documents.append(pdf.environment.get_template(paper.html_template).render(context))
     weasyprint.HTML(string=documents[0]).write_pdf(stylesheets=[weasyprint.CSS(string=css)])
     start = time.perf_counter()
