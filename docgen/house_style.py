@@ -226,7 +226,19 @@ def house_style(templates: Path, settings: Path | None = None) -> HouseStyle:
     """The house style for a templates folder (docgen's own house.toml, then the folder's)
     and a project's settings file (its [house] table). Raises `RecordError` listing every
     bad value, each at its file and key."""
-    return _house_style(templates.absolute(), settings.absolute() if settings else None)
+    templates = templates.absolute()
+    settings = settings.absolute() if settings else None
+    candidates = [folder / HOUSE_FILE for folder in template_folders(templates)]
+    stamps = tuple(_stamp(path) for path in [*candidates, *([settings] if settings else [])])
+    return _house_style(templates, settings, stamps)
+
+
+def _stamp(path: Path) -> int:
+    """When ``path`` last changed (0 if it is not there): read again when it has."""
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def shipped_house() -> HouseStyle:
@@ -235,7 +247,7 @@ def shipped_house() -> HouseStyle:
 
 
 @cache
-def _house_style(templates: Path, settings: Path | None) -> HouseStyle:
+def _house_style(templates: Path, settings: Path | None, _stamps: tuple[int, ...]) -> HouseStyle:
     layers: list[tuple[Path, dict[str, Any], str]] = []
     for folder in reversed(template_folders(templates)):
         path = folder / HOUSE_FILE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import zipfile
 from collections.abc import Callable
@@ -180,3 +181,13 @@ def _contents(data: bytes) -> bytes:
             else b"".join(part.read_bytes() for part in page.Contents)
             for page in pdf.pages
         )
+
+
+def test_a_changed_house_toml_is_read_again(tmp_path: Path) -> None:
+    """A long-running process (a watch) sees the house style as it is now, not as it was."""
+    (tmp_path / "house.toml").write_text('[colour]\naccent = "#1f4e79"\n', encoding="utf-8")
+    assert house_style(tmp_path).colour("accent") == "1F4E79"
+    (tmp_path / "house.toml").write_text('[colour]\naccent = "#336600"\n', encoding="utf-8")
+    os.utime(tmp_path / "house.toml", ns=(1, 10**18))
+    assert house_style(tmp_path).colour("accent") == "336600"
+    assert house_style(tmp_path).council_keys == {"colour.accent"}
