@@ -191,3 +191,24 @@ def test_a_changed_house_toml_is_read_again(tmp_path: Path) -> None:
     os.utime(tmp_path / "house.toml", ns=(1, 10**18))
     assert house_style(tmp_path).colour("accent") == "336600"
     assert house_style(tmp_path).council_keys == {"colour.accent"}
+
+
+def test_a_councils_footer_reaches_both_formats(
+    tmp_path: Path, write_record: Callable[..., Path], minimal_report: str
+) -> None:
+    """``footer = "{page}"`` in docgen.toml: Word's footer field and the PDF's page box."""
+    from docgen.pdf_text import page_texts
+
+    write_record(minimal_report, "cabinet-libraries")
+    (tmp_path / "docgen.toml").write_text(
+        '[docgen]\nrecords = "records"\n[house.page]\nfooter = "Folio {page}"\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "records")])
+    assert result.exit_code == 0, result.output
+    paper = tmp_path / "outputs/public/cabinet-libraries/committee_report"
+    with zipfile.ZipFile(paper.with_suffix(".docx")) as docx:
+        footer = docx.read("word/footer1.xml").decode("utf-8")
+    assert "Folio " in footer and " PAGE " in footer and "NUMPAGES" not in footer
+    (first, *_) = page_texts(paper.with_suffix(".pdf").read_bytes())
+    assert "Folio 1" in first and "Page 1 of" not in first
