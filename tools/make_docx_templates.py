@@ -1,7 +1,9 @@
 """Write docgen's Word templates (templates/*.docx) from the definitions here.
 
-Run ``make templates`` (``python tools/make_docx_templates.py``) after changing a
-definition; nothing else runs it. The templates are ordinary docxtpl templates, and
+Their fonts, sizes, colours, spacing and footer come from the house style
+(templates/house.toml, applied by `docgen.builders.house_word`). Run ``make templates``
+(``python tools/make_docx_templates.py``) after changing a definition or the house
+style; nothing else runs it. The templates are ordinary docxtpl templates, and
 a council may open one in Word, change it and keep it: this script records what it
 last wrote (``.made-by-docgen`` in the folder) and refuses to overwrite a template
 that has changed since, unless given ``--force``.

@@ -1,7 +1,7 @@
 """The parts every docgen Word template shares: package plumbing, styles, numbering.
 
-Used by ``make_docx_templates.py``; the templates it writes are committed, and a test
-checks they are what this code makes. Writing the XML here (rather than editing
+Used by ``make_docx_templates.py``, which writes the house style's values over the
+sizes and colours given here (templates/house.toml is their one source). Writing the XML here (rather than editing
 .docx files by hand in Word) keeps every ``{{ tag }}`` in a single run and keeps
 out everything Word would add on its own: rsids, thumbnails, authors.
 """
