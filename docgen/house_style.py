@@ -144,7 +144,8 @@ class HouseStyle:
 
     def logo_alt(self) -> str:
         """The logo's alternative text: the council's name and "logo"."""
-        return f"{self['council.name']} logo".strip().capitalize()
+        text = f"{self['council.name']} logo".strip()
+        return text[:1].upper() + text[1:]
 
     def letterhead(self) -> dict[str, Any]:
         """What the HTML templates show at the top of a paper's first page (``house``)."""

@@ -85,7 +85,7 @@ def test_the_logo_and_address_open_the_word_paper(restyled: dict[str, bytes]) ->
         assert docx.read(logo) == restyled["logo"]
     body = document[document.index("<w:body>") :]
     assert body.index('r:embed="rIdDocgenLogo"') < body.index("Cabinet")
-    assert 'descr="Northfield council logo"' in body
+    assert 'descr="Northfield Council logo"' in body
     assert (
         f'Id="rIdDocgenLogo" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="{logo.removeprefix("word/")}"'
         in relationships
