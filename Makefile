@@ -78,8 +78,8 @@ format: $(SETUP) ## Apply ruff's formatting and safe fixes
 snapshots: $(SETUP) ## Accept changed snapshots after reviewing `make test`'s diff
 	$(BIN)/pytest --snapshot-update
 
-templates: $(SETUP) ## Regenerate templates/*.docx from tools/make_docx_templates.py
-	$(BIN)/python tools/make_docx_templates.py
+templates: $(SETUP) ## Regenerate templates/*.docx; one edited since is kept (FORCE=1 replaces it)
+	$(BIN)/python tools/make_docx_templates.py $(if $(FORCE),--force)
 
 clean: ## Remove built papers (keeps .venv)
 	rm -rf $(OUT)

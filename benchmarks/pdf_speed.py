@@ -26,7 +26,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from docgen.builders.pdf import font_faces  # noqa: E402 - after the path is set
+from docgen.house_style import house_style  # noqa: E402 - after the path is set
 from docgen.loading import load_record  # noqa: E402
 from docgen.papers import Source, papers_for  # noqa: E402
 from docgen.render import Format, Templates, render_record, withheld_exemption  # noqa: E402
@@ -68,7 +68,7 @@ def time_weasyprint(paths: list[Path]) -> float:
 
     templates = Templates(TEMPLATES)
     pdf = templates.pdf()
-    css = font_faces() + "\n" + (TEMPLATES / "html/house.css").read_text(encoding="utf-8")
+    css = house_style(TEMPLATES).css() + (TEMPLATES / "html/house.css").read_text(encoding="utf-8")
     documents = []
     for path in paths:
         record = load_record(path)
@@ -84,7 +84,11 @@ def time_weasyprint(paths: list[Path]) -> float:
             )
             if not full and withheld_exemption(record, paper, source) is not None:
                 continue  # a wholly withheld public paper is a notice, not this paper
-            context = {**paper.context(source), "document": paper.properties(source)}
+            context = {
+                **paper.context(source),
+                "document": paper.properties(source),
+                "house": pdf.letterhead,
+            }
             documents.append(pdf.environment.get_template(paper.html_template).render(context))
     weasyprint.HTML(string=documents[0]).write_pdf(stylesheets=[weasyprint.CSS(string=css)])
     start = time.perf_counter()

@@ -114,6 +114,7 @@ def build_papers(
         records_root=project.records,
         jobs=jobs,
         as_of=as_of,
+        settings=project.settings,
     )
 
 

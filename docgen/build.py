@@ -122,7 +122,12 @@ class _Builder:
         if self._project is None:
             if not (self.out / INDEX_FILE).is_file():
                 return ""
-            self._project = Project(self.records_root, self.templates.folder, Index.load(self.out))
+            self._project = Project(
+                self.records_root,
+                self.templates.folder,
+                Index.load(self.out),
+                self.templates.house.files(),
+            )
         return self._project.fingerprint(path)
 
     def build(self, path: Path) -> RecordOutcome:
@@ -187,10 +192,10 @@ _worker: _Builder | None = None
 
 
 def _start_worker(
-    templates_folder: Path, records_root: Path, out: Path, formats: tuple[Format, ...], day: date
+    templates: Templates, records_root: Path, out: Path, formats: tuple[Format, ...], day: date
 ) -> None:
     global _worker
-    _worker = _Builder(Templates(templates_folder), records_root, out, formats, day)
+    _worker = _Builder(templates, records_root, out, formats, day)
 
 
 def _build_in_worker(path: Path) -> RecordOutcome:
@@ -208,8 +213,11 @@ def build(
     progress: Callable[[RecordOutcome], None] | None = None,
     planned: Callable[[int], None] | None = None,
     as_of: date | None = None,
+    settings: Path | None = None,
 ) -> BuildResult:
     """Build every paper of every record under ``paths`` into ``out``, in ``formats``.
+
+    ``settings``: the project's docgen.toml, whose [house] table restyles the papers.
 
     The papers are those that may be published on ``as_of`` (default: today): an
     exemption released on or before that day no longer applies.
@@ -233,11 +241,16 @@ def build(
     formats = tuple(formats)
     day = as_of or date.today()
     outcomes: Iterable[RecordOutcome]
-    if jobs <= 1 or len(files) <= 1:
-        builder = _Builder(Templates(folder), records_root, out, formats, day)
+    templates = Templates(folder, settings)
+    broken = templates.check(formats) if files else []
+    if broken:  # reported once, rather than by every record that uses the template
+        outcomes = [RecordOutcome(error.path or folder, errors=[error]) for error in broken]
+    elif jobs <= 1 or len(files) <= 1:
+        builder = _Builder(templates, records_root, out, formats, day)
         outcomes = (builder.build(path) for path in files)
     else:
-        outcomes = _in_pool(files, jobs, (folder, records_root, out, formats, day))
+        templates = Templates(folder, settings)
+        outcomes = _in_pool(files, jobs, (templates, records_root, out, formats, day))
     for outcome in outcomes:
         result.written.extend(outcome.written)
         result.unchanged.extend(outcome.unchanged)
@@ -256,7 +269,7 @@ def build(
 
 
 def _in_pool(
-    files: list[Path], jobs: int, settings: tuple[Path, Path, Path, tuple[Format, ...], date]
+    files: list[Path], jobs: int, settings: tuple[Templates, Path, Path, tuple[Format, ...], date]
 ) -> Iterator[RecordOutcome]:
     context = multiprocessing.get_context(
         "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"

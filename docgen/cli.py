@@ -152,6 +152,7 @@ def build(
             progress=progress.record_done,
             planned=progress.planned,
             as_of=as_of,
+            settings=project.settings,
         )
     _warn(result.warnings)
     _warn(result.withdrawn)
@@ -180,7 +181,7 @@ def deps(records_root: Path | None, templates: Path | None, out: Path | None) ->
     withdrawn, errors = withdraw_deleted(project.out, project.records, project.records)
     _warn(withdrawn)
     try:
-        path = write_deps(project.records, project.out, project.templates)
+        path = write_deps(project.records, project.out, project.templates, project.settings)
     except DocgenError as error:
         _report([*errors, error])
         sys.exit(1)
@@ -278,7 +279,9 @@ def verify(
 
     project = _project(paths, records_root, templates, out)
     formats = ALL_FORMATS if output_format == "all" else (Format(output_format),)
-    result = run_verify(paths or (project.records,), project.records, project.templates, formats)
+    result = run_verify(
+        paths or (project.records,), project.records, project.templates, formats, project.settings
+    )
     _report(result.errors)
     _warn([held for verified in result.verified for held in verified.held])
     papers = sum(verified.papers for verified in result.verified)
@@ -359,3 +362,37 @@ def papers(records_root: Path | None, templates: Path | None, out: Path | None) 
 
     for paper in PAPERS.values():
         click.echo(f"{paper.name:<24} {paper.title:<28} accepts: {', '.join(paper.accepts)}")
+
+
+@main.group()
+def templates() -> None:
+    """Work with a council's own templates."""
+
+
+@templates.command("check")
+@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
+def templates_check(folder: Path | None) -> None:
+    """Lint the Word templates in FOLDER (default: the project's templates) before use.
+
+    Reports, in Word's terms (which paragraph or table cell, quoting its text): a tag
+    never closed or a block left open, a value the paper does not give, template code
+    inside a tracked change, a style the paper needs that the template lacks, and (as a
+    warning) a tag Word split into differently formatted runs.
+    """
+    from docgen.template_check import check_folder
+
+    chosen = folder if folder is not None else _project((), None, None, None).templates
+    if not chosen.is_dir():
+        click.echo(f"error: {chosen}: no such folder", err=True)
+        sys.exit(1)
+    findings, missing = check_folder(chosen)
+    errors = [finding for finding in findings if not finding.warning]
+    for finding in findings:
+        click.echo(str(finding) if finding.warning else f"error: {finding}", err=True)
+    checked = len(list(chosen.glob("*.docx")))
+    summary = f"{checked} Word template(s) checked: {len(errors)} error(s), "
+    summary += f"{len(findings) - len(errors)} warning(s)"
+    if missing and checked:
+        summary += f"; docgen's own used for {', '.join(missing)}"
+    click.echo(summary)
+    sys.exit(1 if errors else 0)

@@ -22,8 +22,10 @@ from docgen.build import default_templates
 from docgen.errors import Problem, RecordError
 from docgen.fingerprint import Index, Project
 from docgen.fonts import FONT_FILES, FONTS
+from docgen.house_style import house_style
 from docgen.loading import record_files
 from docgen.papers import Paper
+from docgen.resources import template_file
 from docgen.withdraw import STAMPS, stamp_fingerprint
 
 MAKE_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f\"'$#%:;\\*?()|&<>=!{}`~^\[\]]")
@@ -69,7 +71,7 @@ def _refuse_names_make_cannot_carry(records_root: Path) -> None:
 
 def paper_templates(paper: Paper, templates: Path) -> list[Path]:
     """Every template file a paper's rendering reads."""
-    return [templates / name for name in paper.template_files()]
+    return [template_file(templates, name) for name in paper.template_files()]
 
 
 def _write_members(out: Path, kind: str, members: list[Path]) -> Path:
@@ -115,8 +117,13 @@ def _stale_by_content(out: Path, record_id: str, fingerprint: str) -> None:
         os.utime(stamp, (0, 0))
 
 
-def write_deps(records_root: Path, out: Path, templates: Path | None = None) -> Path:
+def write_deps(
+    records_root: Path, out: Path, templates: Path | None = None, settings: Path | None = None
+) -> Path:
     """Write ``out/.deps.mk`` (and ``out/.docgen-version``, when it changed).
+
+    ``settings``: the project's docgen.toml; it and the house style's files (fonts, a
+    logo) are inputs of every paper, as the templates are.
 
     What each record contributes comes from the index (`docgen.fingerprint`), so only
     the records changed since the last run are loaded.
@@ -129,7 +136,8 @@ def write_deps(records_root: Path, out: Path, templates: Path | None = None) -> 
     fonts = [FONTS / name for name in FONT_FILES.values()]
     _refuse_names_make_cannot_carry(records_root)
     index = Index.load(out)
-    project = Project(records_root, templates, index)
+    house = house_style(templates, settings).files()
+    project = Project(records_root, templates, index, house)
     shown = functools.cache(_make_path)  # one run: the same inputs recur for every record
 
     lines = ["# Written by `docgen deps`: what each record's papers are made from.", ""]
@@ -142,7 +150,7 @@ def write_deps(records_root: Path, out: Path, templates: Path | None = None) -> 
         if made.gathers is not None:
             inputs.append(_write_members(out, made.gathers, project.members(made.gathers)))
         _stale_by_content(out, record_id, project.fingerprint(path))
-        inputs += [*fonts, version]
+        inputs += [*fonts, *house, version]
         stamp = _make_path(out / STAMPS / f"{record_id}.stamp")
         unique = list(dict.fromkeys(shown(p) for p in inputs))
         lines.append(f"{stamp}: {' '.join(unique)}")
@@ -160,6 +168,8 @@ def write_deps(records_root: Path, out: Path, templates: Path | None = None) -> 
         lines.append("")
     lines.append("# Records, as targets of their own, so a deleted one is no error.")
     lines.extend(f"{_make_path(path)}:" for path in project.contributions)
+    lines.append("# The house style's files, likewise.")
+    lines.extend(f"{shown(path)}:" for path in house)
     lines.append("")
     target = out / DEPS_FILE
     text = "\n".join(lines)

@@ -31,6 +31,7 @@ from docgen.fonts import FONT_FILES, FONTS
 from docgen.loading import RECORD_SUFFIXES, RecordSet, record_files
 from docgen.papers import papers_for
 from docgen.release import release_dates
+from docgen.resources import template_file
 
 INDEX_FILE = ".index.json"
 INDEX_FORMAT = 1
@@ -169,6 +170,8 @@ class Project:
     root: Path
     templates: Path
     index: Index
+    house: list[Path] = attrs.field(factory=list)
+    """The house style's files (settings, fonts, logo): every paper's look depends on them."""
     records: RecordSet = attrs.field(init=False)
     contributions: dict[Path, Contribution] = attrs.field(init=False)
     by_stem: dict[str, list[Path]] = attrs.field(init=False)
@@ -211,14 +214,14 @@ class Project:
             referred = self.find(record_id, path)
             records += [referred] if referred is not None else []
         for paper in papers_for(made.kind):
-            templates += [self.templates / name for name in paper.template_files()]
+            templates += [template_file(self.templates, name) for name in paper.template_files()]
         return list(dict.fromkeys(records)), list(dict.fromkeys(templates))
 
     def fingerprint(self, path: Path) -> str:
         """The hash of the content of everything ``path``'s papers are made from."""
         records, templates = self.record_inputs(path)
         fonts = [FONTS / name for name in FONT_FILES.values()]
-        return fingerprint_of(self.index, [*records, *templates, *fonts])
+        return fingerprint_of(self.index, [*records, *templates, *fonts, *self.house])
 
 
 def fingerprint_of(index: Index, files: Iterable[Path]) -> str:

@@ -40,6 +40,8 @@ class Project:
     records: Path
     templates: Path
     out: Path
+    settings: Path | None = None
+    """The project's docgen.toml, if it has one: its [house] table restyles the papers."""
 
     @classmethod
     def find(
@@ -55,6 +57,7 @@ class Project:
         """
         start = next(iter(paths), None) or records or Path()
         root, settings = _root_of(start.absolute())
+        settings_file = root / SETTINGS if (root / SETTINGS).is_file() else None
         if not start.is_absolute():
             # Paths given relative are reported relative, as the user wrote them.
             root = Path(os.path.relpath(root))
@@ -71,6 +74,7 @@ class Project:
             if project_templates.is_dir()
             else shipped_templates(),
             out=out if out is not None else folders["outputs"],
+            settings=settings_file,
         )
 
 

@@ -16,11 +16,13 @@ import attrs
 from docgen.builders.docx import WordTemplate
 from docgen.builders.pdf import pdf_identifier
 from docgen.builders.properties import DocumentProperties
-from docgen.errors import LeakError
+from docgen.errors import DocgenError, LeakError
 from docgen.exempt import Exemption
+from docgen.house_style import HouseStyle, house_style
 from docgen.loading import Record
 from docgen.needles import needles
 from docgen.papers import Paper, Source, papers_for
+from docgen.resources import template_file, template_folders
 from docgen.scan import scan_paper
 from docgen.views import ExemptValue, Version, view
 from docgen.vocabulary import PACKAGE_TEMPLATES
@@ -55,23 +57,60 @@ class Templates:
     """The templates of one folder, each loaded and compiled once per process.
 
     Word templates sit in the folder itself; HTML templates and the house stylesheet
-    in its ``html/`` sub-folder. WeasyPrint is loaded with the first PDF.
+    in its ``html/`` sub-folder. Each file the folder lacks is docgen's own, so a
+    council's folder holds only what it changed. WeasyPrint is loaded with the first PDF.
     """
 
     folder: Path
+    settings: Path | None = None
+    """The project's docgen.toml, whose [house] table restyles the papers."""
     _word: dict[str, WordTemplate] = attrs.field(factory=dict)
     _pdf: PdfTemplates | None = None
 
+    @property
+    def house(self) -> HouseStyle:
+        """The house style in force (read once per process; `house_style` caches it)."""
+        return house_style(self.folder, self.settings)
+
     def word(self, name: str) -> WordTemplate:
         if name not in self._word:
-            self._word[name] = WordTemplate(self.folder / name)
+            self._word[name] = WordTemplate(template_file(self.folder, name), self.house)
         return self._word[name]
+
+    def check(self, formats: tuple[Format, ...] = (Format.DOCX, Format.PDF)) -> list[DocgenError]:
+        """Load the house style and every template the papers use, once: what is wrong
+        with them is then one error for a whole batch, never one per record."""
+        from docgen.builders.pdf import check_html
+        from docgen.papers import PAPERS
+
+        try:
+            self.house.files()  # read and checked here, once
+        except DocgenError as error:
+            return [error]
+        errors: list[DocgenError] = []
+        if Format.DOCX in formats:
+            for name in sorted(
+                {paper.word_template for paper in PAPERS.values() if not paper.pdf_only}
+                | {WITHHELD_WORD}
+            ):
+                try:
+                    self.word(name)
+                except DocgenError as error:
+                    errors.append(error)
+        if Format.PDF in formats:
+            names = sorted({paper.html_template for paper in PAPERS.values()} | {WITHHELD_HTML})
+            folders = [folder / HTML_FOLDER for folder in template_folders(self.folder)]
+            errors.extend(check_html(folders, names))
+        return errors
 
     def pdf(self) -> PdfTemplates:
         if self._pdf is None:
             from docgen.builders.pdf import PdfTemplates
 
-            self._pdf = PdfTemplates(self.folder / HTML_FOLDER)
+            self._pdf = PdfTemplates(
+                *(folder / HTML_FOLDER for folder in template_folders(self.folder)),
+                house=self.house,
+            )
         return self._pdf
 
 

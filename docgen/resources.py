@@ -29,6 +29,23 @@ def shipped_templates() -> Path:
     return _packaged("templates", CHECKOUT_TEMPLATES)
 
 
+def template_file(folder: Path, name: str) -> Path:
+    """``name`` (``committee_report.docx``, ``html/house.css``) in ``folder`` if the folder
+    has it, else docgen's own: a council's folder holds only the files it changed."""
+    own = folder / name
+    if own.is_file():
+        return own
+    return shipped_templates() / name
+
+
+def template_folders(folder: Path) -> tuple[Path, ...]:
+    """Where a template is looked for, in order: ``folder``, then docgen's own folder."""
+    shipped = shipped_templates()
+    if folder.resolve() == shipped.resolve():
+        return (folder,)
+    return (folder, shipped)
+
+
 def skeleton() -> Path:
     """The files of a new project: a small example record of each kind, a Makefile, the
     settings, the pins of docgen's dependencies and a .gitignore."""

@@ -319,12 +319,18 @@ def verify(
     records_root: Path,
     templates_folder: Path,
     formats: tuple[Format, ...] = ALL_FORMATS,
+    settings: Path | None = None,
 ) -> VerifyResult:
-    """Verify every record under ``paths``; templates are compiled once for them all."""
+    """Verify every record under ``paths``; templates are compiled once for them all.
+    ``settings``: the project's docgen.toml (its [house] table restyles the papers)."""
     from docgen.loading import RecordSet, load_with_related, unique_record_files
 
     result = VerifyResult()
-    templates = Templates(templates_folder)
+    templates = Templates(templates_folder, settings)
+    broken = templates.check(formats)
+    if broken:  # one error for the batch, not one per record
+        result.errors.extend(broken)
+        return result
     records = RecordSet(records_root)
     for path in unique_record_files(paths, result.errors):
         loaded = load_with_related(path, records, result.errors)

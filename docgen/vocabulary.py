@@ -36,7 +36,7 @@ import attrs
 from docgen.exempt import SpanKind, Text
 from docgen.models.base import ALWAYS_PUBLIC_KEY
 from docgen.reading import spaced, words
-from docgen.resources import shipped_templates
+from docgen.resources import shipped_templates, template_folders
 from docgen.views import public_view
 
 MIN_WORD_LENGTH = 3
@@ -76,9 +76,10 @@ def paper_wording(templates: Path = PACKAGE_TEMPLATES) -> tuple[str, ...]:
     excepted): what a paper prints with no record data in it at all.
     """
     found: list[str] = []
-    if templates.is_dir():
-        for path in sorted(templates.rglob("*")):
-            found.extend(_template_texts(path))
+    for folder in template_folders(templates):  # a council's files, then docgen's own
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                found.extend(_template_texts(path))
     for package in WORDING_MODULES:
         for path in sorted((PACKAGE / package).glob("*.py")):
             found.extend(_string_constants(path.read_text(encoding="utf-8")))

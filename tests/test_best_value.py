@@ -119,8 +119,8 @@ def test_the_submission_has_its_letter_table_review_and_plan(
     text = docx_to_text(example_papers["tower-hamlets-directions-2017/dclg_submission/public.docx"])
     for expected in (
         "[Letter Address] Ministry of Housing, Communities and Local Government",
-        "[Signature] The Executive Mayor",
-        "[Signature] The Chief Executive",
+        "[Signatory] The Executive Mayor",
+        "[Signatory] The Chief Executive",
         "| [Table Text] \u25cf Met",
         "| [Table Text] \u25d1 In progress",
         "The independent review was an LGA Corporate Peer Challenge of the London Borough of Tower Hamlets, on site from 5 to 8 June 2018.",

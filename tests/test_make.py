@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from docgen.docx_text import docx_to_text
+
 from .conftest import MINIMAL_REPORT, PROJECT, RECORDS
+from .word_edits import add_header_logo, edit_word_template, png, resave_as_word
 
 SETUP_STUB = ".setup-done"
 """Stands in for .venv/.setup-done, so make never re-runs set-up in the shared venv."""
@@ -275,3 +278,55 @@ def docx_text_bytes(path: Path) -> bytes:
 
     with zipfile.ZipFile(path) as docx:
         return docx.read("word/document.xml")
+
+
+def run_make(project: Path, *goals: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["make", "--no-print-directory", f"SETUP={SETUP_STUB}", *goals],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_a_template_edited_in_word_survives_every_target(tmp_path: Path) -> None:
+    """A council's committee_report.docx, changed and saved in Word (its wording, revision
+    ids, a logo in the header), is used by ``make`` and left as it is by every target."""
+    project = small_project(tmp_path, ["cabinet-libraries"])
+    template = project / "templates/committee_report.docx"
+    edit_word_template(template, template, "Contact officer", "Officer to contact")
+    resave_as_word(template)
+    add_header_logo(template, png((0, 90, 160)))
+    edited = template.read_bytes()
+    make(project)
+    built = project / "outputs/full/cabinet-libraries/committee_report.docx"
+    assert "Officer to contact" in docx_to_text(built.read_bytes())
+    refused = run_make(project, "templates")
+    assert refused.returncode != 0
+    assert "committee_report.docx: not overwritten" in refused.stderr
+    for goals in (("scan",), ("clean",), ("all",), ("papers",)):
+        done = run_make(project, *goals)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert template.read_bytes() == edited, f"make {' '.join(goals)} changed the template"
+    # `make test` and `make lint` run pytest, ruff and mypy: none of them writes templates.
+    dry_run = run_make(project, "-n", "test", "lint", "snapshots")
+    assert "make_docx_templates" not in dry_run.stdout
+
+
+def test_a_change_to_the_house_style_rebuilds_every_paper(tmp_path: Path) -> None:
+    """The accent colour changed in templates/house.toml: make rebuilds both records."""
+    project = small_project(tmp_path, ["cabinet-a", "cabinet-b"])
+    make(project)
+    before = stamps(project)
+    house = project / "templates/house.toml"
+    text = house.read_text(encoding="utf-8")
+    assert 'accent = "#000000"' in text
+    house.write_text(text.replace('accent = "#000000"', 'accent = "#1f4e79"'), encoding="utf-8")
+    touch(house)
+    make(project)
+    after = stamps(project)
+    assert sorted(name for name in before if after[name] != before[name]) == [
+        "cabinet-a",
+        "cabinet-b",
+    ]

@@ -215,7 +215,7 @@ def test_the_feedback_letter_has_a_letter_layout_and_offers_a_follow_up(
         "[heading 2] Organisational leadership and governance",
         "between December 2018 and December 2019",
         "[Letter Close] Yours sincerely,",
-        "[Signature] Cllr Rosalind Ferrers",
+        "[Signatory] Cllr Rosalind Ferrers",
     ):
         assert expected in text, expected
 

@@ -83,9 +83,9 @@ def test_a_public_chart_is_drawn_from_public_data(papers: dict[str, bytes]) -> N
     full_chart = record.data.sections[2].paragraphs[0].chart
     public_chart = view(record.data, Version.PUBLIC).sections[2].paragraphs[0].chart
     with zipfile.ZipFile(io.BytesIO(papers["public.docx"])) as archive:
-        public_picture = archive.read("word/media/image1.png")
+        public_picture = archive.read("word/media/docgen-chart1.png")
     with zipfile.ZipFile(io.BytesIO(papers["full.docx"])) as archive:
-        full_picture = archive.read("word/media/image1.png")
+        full_picture = archive.read("word/media/docgen-chart1.png")
     assert public_picture == chart_png(public_chart) != chart_png(full_chart) == full_picture
     assert "Canary" not in public_chart.description and "Canary" not in str(
         public_chart.categories[0]

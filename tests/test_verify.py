@@ -466,7 +466,7 @@ def test_chart_bars_drawn_from_withheld_values_are_named(
     with pytest.raises(InterferenceError) as raised:
         verify_record(record, [], templates, (Format.DOCX,))
     assert [p.field for p in raised.value.problems] == [f"{CHART}[0]", f"{CHART}[1]"]
-    assert all("word/media/image1.png" in p.message for p in raised.value.problems)
+    assert all("word/media/docgen-chart1.png" in p.message for p in raised.value.problems)
 
 
 def _text_of(data: bytes) -> str:
@@ -494,6 +494,6 @@ def test_the_command_reports_interference_located_and_exits_1(
     assert (
         f"error: records/libraries.yaml:24: {CHART}[0]: exempt, yet the public "
         "libraries/committee_report.docx changes with it (zip members word/document.xml, "
-        "word/media/image1.png; values made shorter)"
+        "word/media/docgen-chart1.png; values made shorter)"
     ) in result.output
     assert "Traceback" not in result.output

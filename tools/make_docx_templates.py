@@ -1,13 +1,18 @@
 """Write docgen's Word templates (templates/*.docx) from the definitions here.
 
-Run ``python tools/make_docx_templates.py`` after changing a definition; the test
-suite fails while a committed template differs from what this script makes. The
-templates are ordinary docxtpl templates: open one in Word to restyle it, then copy
-the style change back here so the next regeneration keeps it.
+Their fonts, sizes, colours, spacing and footer come from the house style
+(templates/house.toml, applied by `docgen.builders.house_word`). Run ``make templates``
+(``python tools/make_docx_templates.py``) after changing a definition or the house
+style; nothing else runs it. The templates are ordinary docxtpl templates, and
+a council may open one in Word, change it and keep it: this script records what it
+last wrote (``.made-by-docgen`` in the folder) and refuses to overwrite a template
+that has changed since, unless given ``--force``.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import sys
 import zipfile
 from pathlib import Path
@@ -24,7 +29,6 @@ from wordparts import (
     SETTINGS,
     cell,
     document,
-    field,
     footer_part,
     header_part,
     numbering,
@@ -39,7 +43,13 @@ from wordparts import (
     with_first_page_types,
 )
 
+from docgen.builders.house_word import apply_to_styles, footer_runs
+from docgen.house_style import CHECKS, house_style
+
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+HOUSE = house_style(TEMPLATES)
+"""docgen's house style (templates/house.toml): every template's styles are made from it."""
+TABLE_HEADER = HOUSE.colour("table_header")
 LABEL, VALUE = 2438, 7200
 
 KEEP = "<w:keepNext/><w:keepLines/>"
@@ -50,7 +60,7 @@ BLOCK_SHADE = "shaded=(shade or (item.exempt is not none and not public))"
 
 
 def label_row(label: str, value: str) -> str:
-    return row(cell(LABEL, para("TableLabel", run(label)), shade="F2F2F2"), cell(VALUE, value))
+    return row(cell(LABEL, para("TableLabel", run(label)), shade=TABLE_HEADER), cell(VALUE, value))
 
 
 def optional_row(condition: str, label: str, value: str) -> list[str]:
@@ -62,10 +72,8 @@ def optional_row(condition: str, label: str, value: str) -> list[str]:
 
 
 def page_footer() -> str:
-    """The footer every paper has: Page X of Y, from Word's own fields."""
-    return footer_part(
-        para("Footer", run("Page "), field("PAGE", "1"), run(" of "), field("NUMPAGES", "1"))
-    )
+    """The footer every paper has: the house style's (Page X of Y), from Word's own fields."""
+    return footer_part(para("Footer", footer_runs(HOUSE["page.footer"])))
 
 
 def paper_parts(body: list[str], *header: str) -> dict[str, str]:
@@ -88,7 +96,7 @@ def running_header() -> str:
         run("{{ running_header }}"),
         run("{% if running_marking %}"),
         "<w:r><w:tab/></w:r>",
-        run("{{ running_marking }}", '<w:b/><w:bCs/><w:color w:val="9C0006"/>'),
+        run("{{ running_marking }}", '<w:rStyle w:val="HeaderMarkingRun"/>'),
         run("{% endif %}"),
         properties='<w:tabs><w:tab w:val="right" w:pos="9638"/></w:tabs><w:jc w:val="left"/>',
     )
@@ -236,7 +244,7 @@ def committee_report() -> dict[str, str]:
         ),
         tag_row("{%tr for role, signed in sign_off %}", 2),
         row(
-            cell(LABEL, para("TableLabel", run("{{r runs(role) }}")), shade="F2F2F2"),
+            cell(LABEL, para("TableLabel", run("{{r runs(role) }}")), shade=TABLE_HEADER),
             cell(VALUE, para("TableText", run("{{r runs(signed) }}"))),
         ),
         tag_row("{%tr endfor %}", 2),
@@ -377,7 +385,7 @@ def mou_draft() -> dict[str, str]:
         "word/document.xml": document("".join(body)),
         "word/header1.xml": header_part(
             running_header(),
-            para("HeaderMarking", run("{{ banner }}")),
+            para("HeaderDraft", run("{{ banner }}")),
         ),
         "word/footer1.xml": page_footer(),
     }
@@ -492,7 +500,7 @@ def feedback_letter() -> dict[str, str]:
         para("Heading2", run("Next steps")),
         para("BodyText", run("{{ follow_up }}"), properties=KEEP),
         para("LetterClose", run("Yours sincerely,")),
-        para("Signature", run("{{r runs(letter.signed_by.name) }}"), properties=KEEP),
+        para("Signatory", run("{{r runs(letter.signed_by.name) }}"), properties=KEEP),
         tag("{%p if letter.signed_by.job_title %}"),
         tag("{{p paragraph(letter.signed_by.job_title, 'BodyText', keep_with_next=true) }}"),
         tag("{%p endif %}"),
@@ -518,7 +526,7 @@ def dclg_submission() -> dict[str, str]:
         para("BodyText", run("{{r runs(opening) }}"), properties=KEEP),
         para("LetterClose", run("Yours sincerely,")),
         tag("{%p for person in submission.signatories %}"),
-        tag("{{p paragraph(person.name, 'Signature', keep_with_next=true) }}"),
+        tag("{{p paragraph(person.name, 'Signatory', keep_with_next=true) }}"),
         tag("{%p if person.job_title %}"),
         tag("{{p paragraph(person.job_title, 'BodyText') }}"),
         tag("{%p endif %}"),
@@ -625,15 +633,15 @@ def agenda() -> dict[str, str]:
     return paper_parts(body)
 
 
-def write_template(path: Path, parts: dict[str, str]) -> None:
-    """Write a template package with fixed entry times, so regenerating is reproducible."""
+def template_bytes(parts: dict[str, str]) -> bytes:
+    """A template package with fixed entry times, so regenerating is reproducible."""
     every_part = {
         "[Content_Types].xml": CONTENT_TYPES,
         "_rels/.rels": PACKAGE_RELS,
         "docProps/core.xml": PLACEHOLDER_CORE,
         "docProps/app.xml": PLACEHOLDER_APP,
         "word/_rels/document.xml.rels": DOCUMENT_RELS,
-        "word/styles.xml": styles(),
+        "word/styles.xml": apply_to_styles(styles().encode("utf-8"), HOUSE, CHECKS).decode("utf-8"),
         "word/settings.xml": SETTINGS,
         "word/fontTable.xml": FONT_TABLE,
         "word/numbering.xml": numbering(),
@@ -642,12 +650,14 @@ def write_template(path: Path, parts: dict[str, str]) -> None:
     if "word/header2.xml" in parts:
         every_part["[Content_Types].xml"] = with_first_page_types(CONTENT_TYPES)
         every_part["word/_rels/document.xml.rels"] = with_first_page_rels(DOCUMENT_RELS)
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, xml in every_part.items():
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, xml.encode("utf-8"))
+    return buffer.getvalue()
 
 
 TEMPLATE_DEFINITIONS = {
@@ -661,11 +671,65 @@ TEMPLATE_DEFINITIONS = {
 }
 
 
-def main(target: Path = TEMPLATES) -> None:
-    target.mkdir(parents=True, exist_ok=True)
+MADE = ".made-by-docgen"
+"""The digest of each template as this script last wrote it, one ``<sha256>  <name>`` a line."""
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _made(target: Path) -> dict[str, str]:
+    record = target / MADE
+    if not record.is_file():
+        return {}
+    lines = record.read_text(encoding="utf-8").splitlines()
+    return {name: digest for digest, _, name in (line.partition("  ") for line in lines)}
+
+
+def edited_since_made(target: Path) -> list[str]:
+    """The templates in ``target`` that differ from what this script last wrote there
+    (edited in Word, or never written by it), and that it would now write differently."""
+    made = _made(target)
+    edited = []
     for name, definition in TEMPLATE_DEFINITIONS.items():
-        write_template(target / name, definition())
+        path = target / name
+        if not path.is_file():
+            continue
+        current = _digest(path.read_bytes())
+        if current != made.get(name) and current != _digest(template_bytes(definition())):
+            edited.append(name)
+    return edited
+
+
+def main(target: Path = TEMPLATES, force: bool = False) -> list[str]:
+    """Write every template into ``target``; the names of those refused (edited since
+    this script wrote them, kept unless ``force``)."""
+    target.mkdir(parents=True, exist_ok=True)
+    refused = [] if force else edited_since_made(target)
+    made = _made(target)
+    for name, definition in TEMPLATE_DEFINITIONS.items():
+        if name in refused:
+            continue
+        data = template_bytes(definition())
+        path = target / name
+        if not path.is_file() or path.read_bytes() != data:
+            temporary = path.with_suffix(".docx.tmp")
+            temporary.write_bytes(data)
+            temporary.replace(path)
+        made[name] = _digest(data)
+    lines = "".join(f"{digest}  {name}\n" for name, digest in sorted(made.items()))
+    (target / MADE).write_text(lines, encoding="utf-8")
+    return refused
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else TEMPLATES)
+    arguments = [argument for argument in sys.argv[1:] if argument != "--force"]
+    kept = main(Path(arguments[0]) if arguments else TEMPLATES, force="--force" in sys.argv)
+    for name in kept:
+        print(
+            f"{name}: not overwritten: it has changed since this script wrote it "
+            "(edited in Word?); run with --force (make templates FORCE=1) to replace it",
+            file=sys.stderr,
+        )
+    sys.exit(1 if kept else 0)

@@ -1,7 +1,7 @@
 """The parts every docgen Word template shares: package plumbing, styles, numbering.
 
-Used by ``make_docx_templates.py``; the templates it writes are committed, and a test
-checks they are what this code makes. Writing the XML here (rather than editing
+Used by ``make_docx_templates.py``, which writes the house style's values over the
+sizes and colours given here (templates/house.toml is their one source). Writing the XML here (rather than editing
 .docx files by hand in Word) keeps every ``{{ tag }}`` in a single run and keeps
 out everything Word would add on its own: rsids, thumbnails, authors.
 """
@@ -261,7 +261,7 @@ def styles() -> str:
             next_style="Heading1",
         ),
         _heading(1, size=26, before=280),
-        _heading(2, size=24, before=200, italic=True),
+        _heading(2, size=24, before=200),
         _style(
             "AppendixHeading",
             "Appendix Heading",
@@ -317,6 +317,8 @@ def styles() -> str:
             "Signature",
             ppr='<w:keepNext/><w:keepLines/><w:spacing w:before="360" w:after="60"/>',
         ),
+        _style("Signatory", "Signatory", based_on="Signature", rpr=_run_props(bold=True)),
+        _style("Letterhead", "Letterhead", ppr='<w:spacing w:after="120"/><w:jc w:val="right"/>'),
         _style(
             "Caption",
             "caption",
@@ -379,6 +381,19 @@ def styles() -> str:
             "Header Marking",
             based_on="Header",
             rpr=_run_props(18, bold=True, colour="9C0006"),
+        ),
+        _style(
+            "HeaderMarkingRun",
+            "Header Marking Run",
+            "character",
+            based_on="DefaultParagraphFont",
+            rpr=_run_props(bold=True, colour="9C0006"),
+        ),
+        _style(
+            "HeaderDraft",
+            "Header Draft",
+            based_on="Header",
+            rpr=_run_props(18, bold=True, colour="7F7F7F"),
         ),
         _style(
             "Footer",

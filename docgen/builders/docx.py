@@ -34,10 +34,13 @@ from lxml import etree
 from markupsafe import escape
 
 from docgen.builders.environment import make_environment
+from docgen.builders.house_word import apply_house
 from docgen.builders.properties import DocumentProperties
 from docgen.builders.wordml import Media, Numbering, paragraph_helper, picture_helper, runs, table
 from docgen.charts import chart_png
 from docgen.errors import BuildError, TemplateError
+from docgen.house_style import HouseStyle, shipped_house
+from docgen.template_check import part_name
 
 ZIP_DATE_TIME = (1980, 1, 1, 0, 0, 0)
 """Every zip entry's time: the earliest a zip can hold, and the same for every build."""
@@ -47,6 +50,7 @@ TEMPLATED_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|end
 CORE_PROPERTIES = "docProps/core.xml"
 APP_PROPERTIES = "docProps/app.xml"
 NUMBERING = "word/numbering.xml"
+CONTENT_TYPES = "[Content_Types].xml"
 DOCUMENT_RELS = "word/_rels/document.xml.rels"
 DROPPED_PARTS = ("docProps/thumbnail.jpeg", "docProps/custom.xml")
 """Parts a template may carry that could hold someone else's text; never copied."""
@@ -55,7 +59,9 @@ DROPPED_PARTS = ("docProps/thumbnail.jpeg", "docProps/custom.xml")
 class WordTemplate:
     """A .docx template, loaded and compiled once, rendered into many papers."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, house: HouseStyle | None = None):
+        """``house``: the house style in force; the values a council set in it are
+        applied to the template's named styles (`docgen.builders.house_word`)."""
         self.path = path
         self.environment = make_environment()
         try:
@@ -67,6 +73,11 @@ class WordTemplate:
                 }
         except (OSError, zipfile.BadZipFile) as error:
             raise TemplateError(f"cannot read the Word template: {error}", path=path) from None
+        if house is not None and house.council_keys:
+            try:
+                self.parts = apply_house(self.parts, house, house.council_keys, shipped_house())
+            except (ValueError, etree.XMLSyntaxError) as error:
+                raise TemplateError(f"cannot apply the house style: {error}", path=path) from None
         patcher = DocxTemplate(path)
         self.templates: dict[str, jinja2.Template] = {}
         for name, data in self.parts.items():
@@ -77,13 +88,15 @@ class WordTemplate:
                     self.templates[name] = self.environment.from_string(xml)
                 except jinja2.TemplateSyntaxError as error:
                     raise TemplateError(
-                        f"{name}: {error.message}", path=path, line=error.lineno
+                        f"{part_name(name)}, at {_quoted_line(xml, error.lineno)}: "
+                        f"{error.message} (`docgen templates check` names the paragraph)",
+                        path=path,
                     ) from None
 
     def render(self, context: Mapping[str, Any], properties: DocumentProperties) -> bytes:
         """The finished .docx for ``context``, as bytes."""
         numbering = Numbering.from_xml(self.parts[NUMBERING]) if NUMBERING in self.parts else None
-        media = Media()
+        media = Media(taken=frozenset(self.parts))
         helpers = {
             "paragraph": paragraph_helper(numbering),
             "runs": runs,
@@ -107,6 +120,7 @@ class WordTemplate:
         if media.items:
             rendered[DOCUMENT_RELS] = media.extend_relationships(self.parts[DOCUMENT_RELS])
             rendered.update(media.parts())
+            rendered[CONTENT_TYPES] = media.content_types(self.parts[CONTENT_TYPES])
         rendered[CORE_PROPERTIES] = core_properties_xml(properties)
         rendered[APP_PROPERTIES] = APP_XML
         return self._zip({**self.parts, **rendered})
@@ -123,6 +137,13 @@ class WordTemplate:
                 info.external_attr = 0o644 << 16
                 archive.writestr(info, data, compresslevel=6)
         return buffer.getvalue()
+
+
+def _quoted_line(xml: str, line: int) -> str:
+    """The text of the generated line a Jinja error is on (one paragraph), quoted."""
+    lines = xml.split("\n")
+    text = re.sub(r"<[^>]*>", "", lines[line - 1] if 0 < line <= len(lines) else "")
+    return repr(text if len(text) <= 60 else text[:60] + "…")
 
 
 def _check_well_formed(path: Path, name: str, data: bytes) -> None:

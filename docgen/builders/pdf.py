@@ -25,7 +25,7 @@ from docgen.builders.environment import make_environment
 from docgen.builders.properties import DocumentProperties
 from docgen.errors import TemplateError
 from docgen.exempt import SpanKind, Text
-from docgen.fonts import FONT_FAMILY, FONT_FILES, FONTS
+from docgen.house_style import HouseStyle, house_style
 
 HOUSE_STYLESHEET = "house.css"
 
@@ -72,26 +72,48 @@ def png_uri(data: bytes) -> str:
     return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
 
 
-def font_faces() -> str:
-    """@font-face rules for the fonts shipped with docgen, by absolute file URL."""
-    rules = []
-    for (weight, style), name in FONT_FILES.items():
-        rules.append(
-            f'@font-face {{ font-family: "{FONT_FAMILY}"; font-weight: {weight}; '
-            f'font-style: {style}; src: url("{(FONTS / name).as_uri()}"); }}'
-        )
-    return "\n".join(rules)
-
-
 def pdf_identifier(*parts: str) -> bytes:
     """A fixed file identifier, so the same paper gets the same bytes every build."""
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32].encode("ascii")
 
 
+def html_environment(folders: list[Path]) -> jinja2.Environment:
+    """The Jinja environment of the HTML templates in ``folders`` (first found wins)."""
+    environment = make_environment(jinja2.FileSystemLoader(folders))
+    environment.filters["rich"] = rich
+    environment.filters["css_string"] = css_string
+    environment.filters["chart_uri"] = chart_uri
+    environment.filters["png_uri"] = png_uri
+    environment.filters["paper_body"] = _paper_body
+    return environment
+
+
+def check_html(folders: list[Path], names: list[str]) -> list[TemplateError]:
+    """Compile each HTML template ``names`` and find the stylesheet, without WeasyPrint:
+    what is wrong with them, each once."""
+    environment = html_environment(folders)
+    errors = []
+    for name in names:
+        found = next((f / name for f in folders if (f / name).is_file()), folders[0] / name)
+        try:
+            environment.get_template(name)
+        except jinja2.TemplateNotFound:
+            errors.append(TemplateError(f"no HTML template {name}", path=found))
+        except jinja2.TemplateSyntaxError as error:
+            message = error.message or "syntax error"
+            errors.append(TemplateError(message, path=found, line=error.lineno))
+    if not any((folder / HOUSE_STYLESHEET).is_file() for folder in folders):
+        errors.append(TemplateError("no house stylesheet", path=folders[0] / HOUSE_STYLESHEET))
+    return errors
+
+
 class PdfTemplates:
     """The HTML templates of one folder, the house style and fonts, loaded once."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, *fallbacks: Path, house: HouseStyle | None = None):
+        """``fallbacks``: folders a template or the stylesheet is looked for in, in order,
+        when ``folder`` does not have it (docgen's own, for a council's partial folder).
+        ``house``: the house style whose values the stylesheet uses (default: the folder's)."""
         import weasyprint
         from weasyprint.text.fonts import FontConfiguration
 
@@ -100,23 +122,23 @@ class PdfTemplates:
         pdf_artifacts.install()  # running headers and footers as artifacts, not content
 
         self.folder = folder = folder.resolve()
+        self.folders = [folder, *(fallback.resolve() for fallback in fallbacks)]
         self._weasyprint = weasyprint
-        self.environment = make_environment(jinja2.FileSystemLoader(folder))
-        self.environment.filters["rich"] = rich
-        self.environment.filters["css_string"] = css_string
-        self.environment.filters["chart_uri"] = chart_uri
-        self.environment.filters["png_uri"] = png_uri
-        self.environment.filters["paper_body"] = _paper_body
+        self.environment = html_environment(self.folders)
+        self.house = house or house_style(folder.parent)
+        self.letterhead = self.house.letterhead()
         self.font_config = FontConfiguration()
-        stylesheet = folder / HOUSE_STYLESHEET
+        stylesheet = self.located(HOUSE_STYLESHEET)
         try:
-            css = font_faces() + "\n" + stylesheet.read_text(encoding="utf-8")
+            css = self.house.css() + stylesheet.read_text(encoding="utf-8")
         except OSError as error:
             raise TemplateError(
                 f"cannot read the house stylesheet: {error.strerror}", path=stylesheet
             ) from None
         self.stylesheets = [
-            weasyprint.CSS(string=css, base_url=folder.as_uri() + "/", font_config=self.font_config)
+            weasyprint.CSS(
+                string=css, base_url=stylesheet.parent.as_uri() + "/", font_config=self.font_config
+            )
         ]
 
     def anchor_pages(
@@ -132,6 +154,13 @@ class PdfTemplates:
             for anchor in page.anchors:
                 pages.setdefault(anchor, number)
         return pages
+
+    def located(self, name: str) -> Path:
+        """The file ``name`` in the first folder that has it (the first folder if none)."""
+        for folder in self.folders:
+            if (folder / name).is_file():
+                return folder / name
+        return self.folder / name
 
     def render(
         self,
@@ -157,19 +186,21 @@ class PdfTemplates:
     ) -> Any:
         """WeasyPrint's document for the HTML template ``name`` filled from ``context``."""
         try:
-            html = self.environment.get_template(name).render({**context, "document": properties})
+            html = self.environment.get_template(name).render(
+                {**context, "document": properties, "house": self.letterhead}
+            )
         except jinja2.TemplateNotFound:
-            raise TemplateError(f"no HTML template {name}", path=self.folder / name) from None
+            raise TemplateError(f"no HTML template {name}", path=self.located(name)) from None
         except jinja2.TemplateSyntaxError as error:
             raise TemplateError(
-                error.message or "syntax error", path=self.folder / name, line=error.lineno
+                error.message or "syntax error", path=self.located(name), line=error.lineno
             ) from None
         except jinja2.UndefinedError as error:
             raise TemplateError(
-                f"{error.message} (the paper gives no such value)", path=self.folder / name
+                f"{error.message} (the paper gives no such value)", path=self.located(name)
             ) from None
         except jinja2.TemplateError as error:
-            raise TemplateError(str(error), path=self.folder / name) from None
+            raise TemplateError(str(error), path=self.located(name)) from None
         return self._weasyprint.HTML(string=html, base_url=self.folder.as_uri() + "/")
 
 

@@ -198,17 +198,41 @@ PIC_NS = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 IMAGE_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 
 
+FIRST_PICTURE_ID = 1000
+"""Drawing ids of pictures docgen adds start here, clear of a template's own (1, 2 …)."""
+
+
 @attrs.define
 class Media:
-    """Pictures added while rendering: their parts and their relationships."""
+    """Pictures added while rendering: their parts and their relationships.
+
+    ``taken`` are the template's own part names: a picture docgen adds is named so that
+    it never replaces one of them (a council's logo is often ``media/image1.png``).
+    """
 
     items: list[tuple[str, str, bytes]] = attrs.field(factory=list)
+    taken: frozenset[str] = frozenset()
 
     def add(self, data: bytes) -> tuple[str, int]:
-        """Store a PNG; its relationship id and its number (image1, image2 …)."""
+        """Store a PNG; its relationship id and its number (Chart 1, Chart 2 …)."""
         number = len(self.items) + 1
-        self.items.append((f"rIdDocgenImage{number}", f"media/image{number}.png", data))
+        name = f"media/docgen-chart{number}.png"
+        if f"word/{name}" in self.taken:
+            raise ValueError(f"the template already has a part word/{name}")
+        self.items.append((f"rIdDocgenImage{number}", name, data))
         return f"rIdDocgenImage{number}", number
+
+    def content_types(self, types_xml: bytes) -> bytes:
+        """[Content_Types].xml with PNG declared, if the template (saved by Word with no
+        PNG of its own) does not declare it already."""
+        if b'Extension="png"' in types_xml:
+            return types_xml
+        extra = b'<Default Extension="png" ContentType="image/png"/>'
+        closing = b"</Types>"
+        head, found, tail = types_xml.rpartition(closing)
+        if not found:
+            raise ValueError("[Content_Types].xml has no closing </Types>")
+        return head + extra + closing + tail
 
     def parts(self) -> dict[str, bytes]:
         return {f"word/{target}": data for _, target, data in self.items}
@@ -252,10 +276,10 @@ def picture_helper(media: Media) -> Any:
             '<w:p><w:pPr><w:pStyle w:val="Figure"/></w:pPr><w:r><w:drawing>'
             f'<wp:inline xmlns:wp="{WP_NS}" distT="0" distB="0" distL="0" distR="0">'
             f'<wp:extent cx="{cx}" cy="{cy}"/>'
-            f'<wp:docPr id="{number}" name="Chart {number}" descr="{alt_text}" title="{title_text}"/>'
+            f'<wp:docPr id="{FIRST_PICTURE_ID + number}" name="Chart {number}" descr="{alt_text}" title="{title_text}"/>'
             f'<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="{A_NS}" noChangeAspect="1"/></wp:cNvGraphicFramePr>'
             f'<a:graphic xmlns:a="{A_NS}"><a:graphicData uri="{PIC_NS}"><pic:pic xmlns:pic="{PIC_NS}">'
-            f'<pic:nvPicPr><pic:cNvPr id="{number}" name="image{number}.png" descr="{alt_text}"/><pic:cNvPicPr/></pic:nvPicPr>'
+            f'<pic:nvPicPr><pic:cNvPr id="{FIRST_PICTURE_ID + number}" name="Chart {number}" descr="{alt_text}"/><pic:cNvPicPr/></pic:nvPicPr>'
             f'<pic:blipFill><a:blip r:embed="{rel_id}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
             f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
             '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>'

@@ -24,6 +24,7 @@ from docgen.models.committee_report import CommitteeReport, Implications, Recomm
 from docgen.papers.base import Paper, Source, register
 from docgen.papers.committee_report import ComposedReport
 from docgen.papers.compose import capitalised, in_words, text
+from docgen.resources import template_file
 
 
 def years_as_lead(commission: Commission, everyone: Sequence[Commission]) -> int | None:
@@ -310,7 +311,7 @@ class MouDraft(Paper):
         A clause is its text, or a mapping with ``lead`` (words printed in bold that open
         it, "Accountability.") and ``text``.
         """
-        data = _wording(templates / MOU_TEXT)
+        data = _wording(template_file(templates, MOU_TEXT))
 
         def filled(words: object) -> str:
             return str(words).replace("{year}", str(year)).replace("{next_year}", str(year + 1))
