@@ -7,6 +7,7 @@ receives a leaking public paper.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -73,6 +74,30 @@ class Templates:
 
             self._pdf = PdfTemplates(self.folder / HTML_FOLDER)
         return self._pdf
+
+    def forget(self, changed: Iterable[Path]) -> None:
+        """Drop what was compiled from the ``changed`` files, so the next paper reads them
+        afresh (a process that stays up, `docgen.watch`); the rest stays compiled.
+
+        An HTML template, the stylesheet or a file they include drops the PDF side
+        whole (its environment, stylesheet and font configuration are made together);
+        wording read from the folder (`docgen.vocabulary`, the MoU's text) is read again.
+        """
+        from docgen.papers.commissions import _wording
+        from docgen.vocabulary import paper_wording, wording_words
+
+        folder = self.folder.absolute()
+        for path in changed:
+            try:
+                name = path.absolute().relative_to(folder)
+            except ValueError:
+                continue
+            self._word.pop(name.as_posix(), None)
+            if name.parts[0] == HTML_FOLDER:
+                self._pdf = None
+        paper_wording.cache_clear()
+        wording_words.cache_clear()
+        _wording.cache_clear()
 
 
 def output_path(out: Path, version: Version, record_id: str, paper: Paper, suffix: str) -> Path:
