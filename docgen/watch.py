@@ -90,15 +90,17 @@ class Watcher:
 
     def start(self) -> BuildResult:
         """Bring the papers up to date: build every record whose stamp says its papers were
-        made from other content than there is now (or that has none)."""
-        dependencies = self._refresh()
+        made from other content than there is now (or that has none), and withdraw the
+        papers of records that are gone."""
+        dependencies = self._dependencies_now()
+        self._write_deps()
         stale = [
             path
             for path in self.targets()
             if stamp_fingerprint(self.project.out / STAMPS / f"{path.stem}.stamp")
             != dependencies.fingerprint(path)
         ]
-        return self._build(stale, dependencies)
+        return self._build(stale, dependencies, deleted=True)
 
     def changed(self, changes: Iterable[Path]) -> BuildResult:
         """Rebuild the papers made from any of the ``changes`` (files added, edited or deleted)."""
@@ -108,7 +110,7 @@ class Watcher:
         if edited_templates:
             self.templates.forget(edited_templates)
         before = self._dependencies
-        after = self._refresh()
+        after = self._dependencies_now()
         affected = [
             path
             for path in self.targets()
@@ -116,19 +118,35 @@ class Watcher:
             or _uses(after, path, changed)
             or (before is not None and _uses(before, path, changed))
         ]
-        return self._build(affected, after)
+        # make's include file lists, per gathered kind, the records that may be of it; a
+        # stamp must be newer than that list, so a change to it is written first. Any
+        # other change is written after the papers, which are what the officer waits for.
+        regathered = before is None or _kinds(before) != _kinds(after)
+        if regathered:
+            self._write_deps()
+        deleted = any(not path.exists() for path in changed)
+        result = self._build(affected, after, deleted)
+        if not regathered:
+            self._write_deps()
+        return result
 
-    def _refresh(self) -> Dependencies:
-        """The dependencies as the files are now; the make include file and index with them."""
+    def _dependencies_now(self) -> Dependencies:
+        """The dependencies as the files are now (records changed since last time loaded)."""
         out = self.project.out
-        with contextlib.suppress(DocgenError):  # a name make cannot carry: make says so
-            write_deps(self.project.records, out, self.project.templates)
         self._dependencies = Dependencies(
             self.project.records, self.project.templates, Index.load(out)
         )
+        self._dependencies.index.save()  # what `write_deps` reads: nothing loaded twice
         return self._dependencies
 
-    def _build(self, paths: list[Path], dependencies: Dependencies) -> BuildResult:
+    def _write_deps(self) -> None:
+        """make's include file, as `docgen deps` writes it, so ``make`` agrees with us."""
+        with contextlib.suppress(DocgenError):  # a name make cannot carry: make says so
+            write_deps(self.project.records, self.project.out, self.project.templates)
+
+    def _build(self, paths: list[Path], dependencies: Dependencies, deleted: bool) -> BuildResult:
+        """Build ``paths`` as `docgen build` does; with ``deleted``, also withdraw the papers
+        of records gone from the watched folders."""
         result = BuildResult()
         builder = _Builder(
             self.templates,
@@ -146,13 +164,18 @@ class Watcher:
             result.warnings.extend(outcome.warnings)
             result.withdrawn.extend(outcome.withdrawn)
             self.report(outcome)
-        for folder in (path for path in self.paths if path.is_dir()):
+        for folder in (path for path in self.paths if deleted and path.is_dir()):
             withdrawn, errors = withdraw_deleted(self.project.out, folder, self.project.records)
             result.withdrawn.extend(withdrawn)
             result.errors.extend(errors)
             self.report(RecordOutcome(folder, withdrawn=withdrawn, errors=errors))
         dependencies.index.save()
         return result
+
+
+def _kinds(dependencies: Dependencies) -> dict[Path, str | None]:
+    """Each record file and its kind: what the lists of a gathered kind's records follow."""
+    return {path: made.kind for path, made in dependencies.contributions.items()}
 
 
 def _uses(dependencies: Dependencies, path: Path, changed: set[Path]) -> bool:
