@@ -18,12 +18,12 @@ from datetime import date
 from pathlib import Path
 
 from docgen import __version__
-from docgen.resources import shipped_templates
 from docgen.errors import Problem, RecordError
 from docgen.fingerprint import Index, Project
 from docgen.fonts import FONT_FILES, FONTS
 from docgen.loading import record_files
 from docgen.papers import Paper
+from docgen.resources import shipped_templates
 from docgen.withdraw import STAMPS, stamp_fingerprint
 
 MAKE_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f\"'$#%:;\\*?()|&<>=!{}`~^\[\]]")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -22,7 +22,7 @@ from docgen.exempt import Exemption
 from docgen.loading import Record
 from docgen.needles import needles
 from docgen.papers import Paper, Source, papers_for
-from docgen.scan import scan_paper
+from docgen.scan import Needles, scan_paper
 from docgen.views import ExemptValue, Version, view
 from docgen.vocabulary import PACKAGE_TEMPLATES
 
@@ -123,7 +123,9 @@ def render_record(
     scan: only for renders that are compared, never written (`docgen.verify`).
     """
     rendered: dict[Path, bytes] = {}
-    values = paper_exempt_values(record, references, templates.folder) if scan else []
+    images: dict[str, Any] = {}  # pictures decoded for one PDF, shared with the others
+    # Worked out once for every public paper of the record, in every format.
+    values = Needles.of(paper_exempt_values(record, references, templates.folder) if scan else [])
     for paper in papers_for(record.kind, record.data):
         for version in versions:
             full = version is Version.FULL
@@ -153,7 +155,9 @@ def render_record(
                     data = templates.word(word_template).render(context, properties)
                 else:
                     identifier = pdf_identifier(record.id, paper.name, version.value)
-                    data = templates.pdf().render(html_template, context, properties, identifier)
+                    data = templates.pdf().render(
+                        html_template, context, properties, identifier, images
+                    )
                 if scan and version is Version.PUBLIC:
                     _refuse_leaks(path, data, values, record, paper)
                 rendered[path] = data
@@ -173,9 +177,7 @@ def withheld_exemption(record: Record, paper: Paper, source: Source) -> Exemptio
     return record.data.exempt.merge(own)
 
 
-def _refuse_leaks(
-    path: Path, data: bytes, values: list[ExemptValue], record: Record, paper: Paper
-) -> None:
+def _refuse_leaks(path: Path, data: bytes, values: Needles, record: Record, paper: Paper) -> None:
     leaks = scan_paper(data, values, name=str(path))
     if leaks:
         details = "; ".join(str(leak) for leak in leaks)

@@ -120,8 +120,14 @@ class PdfTemplates:
         context: Mapping[str, Any],
         properties: DocumentProperties,
         identifier: bytes,
+        images: dict[str, Any] | None = None,
     ) -> bytes:
-        """The PDF for ``context`` rendered through the HTML template ``name``."""
+        """The PDF for ``context`` rendered through the HTML template ``name``.
+
+        ``images`` is WeasyPrint's cache of decoded pictures, by address: papers that show
+        the same pictures (a record's full and public versions) share one, so each chart
+        is decoded once; it is the caller's to drop, so a long batch does not grow it.
+        """
         try:
             html = self.environment.get_template(name).render({**context, "document": properties})
         except jinja2.TemplateNotFound:
@@ -143,4 +149,5 @@ class PdfTemplates:
             pdf_variant="pdf/ua-1",
             pdf_identifier=identifier,
             uncompressed_pdf=False,
+            cache=images,
         )
