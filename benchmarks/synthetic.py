@@ -17,6 +17,11 @@ SENTENCE = (
     "The council has reviewed the arrangements with its partners and proposes changes that "
     "will improve outcomes for residents while keeping within the agreed budget envelope"
 )
+CONFIDENTIAL = (
+    "Commercial terms tendered by {name} Holdings: pricing negotiated privately, discounts "
+    "withheld from rival bidders, and penalties agreed under seal with the supplier."
+)
+"""The exempt section's paragraphs: words no public part of the record uses."""
 EXEMPT_SECTION = 3
 SETUP_STUB = ".setup-done"
 """Stands in for .venv/.setup-done in a benchmark project: make never runs set-up there."""
@@ -39,12 +44,16 @@ def synthetic_record(number: int) -> str:
     sections = []
     for section in range(6):
         exempt = section == EXEMPT_SECTION
-        label = "" if exempt else f" ({number}.{section}.{{p}})"
-        paragraphs = "\n".join(
-            f"      - >\n        {SENTENCE}{label.format(p=p)}. {SENTENCE}." for p in range(4)
+        text = (
+            CONFIDENTIAL.format(name=_letters(number))
+            if exempt
+            else f"{SENTENCE} ({number}.{section}.{{p}}). {SENTENCE}."
         )
+        paragraphs = "\n".join(f"      - >\n        {text.format(p=p)}" for p in range(4))
         marked = "\n    exempt: 3" if exempt else ""
-        sections.append(f"  - heading: Section {section + 1}{marked}\n    paragraphs:\n{paragraphs}")
+        sections.append(
+            f"  - heading: Section {section + 1}{marked}\n    paragraphs:\n{paragraphs}"
+        )
     return (
         textwrap.dedent(f"""\
         kind: committee_report

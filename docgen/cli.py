@@ -197,8 +197,10 @@ def watch(
     reporter = _WatchReport()
     watcher = Watcher(project, paths, formats, as_of, reporter.record_done)
     try:
-        watcher.warm_up()
-        reporter.summary(watcher.start(), "up to date")
+        started = watcher.start()
+        reporter.summary(started, "up to date")
+        if not started.written and not started.unchanged:
+            watcher.warm_up()
         shown = ", ".join(_shown(path) for path in watcher.watched())
         watching = False
         for changed, seen in changes(watcher):

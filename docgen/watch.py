@@ -32,9 +32,9 @@ from docgen.deps import write_deps
 from docgen.errors import DocgenError
 from docgen.fingerprint import Index
 from docgen.fingerprint import Project as Dependencies
-from docgen.loading import RECORD_SUFFIXES, unique_record_files
+from docgen.loading import RECORD_SUFFIXES, RecordSet, load_with_related, unique_record_files
 from docgen.project import Project
-from docgen.render import ALL_FORMATS, Format, Templates
+from docgen.render import ALL_FORMATS, Format, Templates, render_record
 from docgen.withdraw import STAMPS, stamp_fingerprint, withdraw_deleted
 
 READY_MS = 300
@@ -84,9 +84,17 @@ class Watcher:
         )
 
     def warm_up(self) -> None:
-        """Load what the first paper would otherwise wait for: WeasyPrint and the stylesheet."""
-        if Format.PDF in self.formats:
-            self.templates.pdf()
+        """Render one record's papers in memory, writing nothing, so that the first save is
+        as quick as the next: WeasyPrint, its fonts and the stylesheet loaded, the Word
+        templates compiled, the wording the scan reads (`docgen.vocabulary`) read."""
+        records = RecordSet(self.project.records)
+        for path in self.targets():
+            loaded = load_with_related(path, records, [])
+            if loaded is None:
+                continue
+            with contextlib.suppress(DocgenError):  # a build reports it, where it belongs
+                render_record(*loaded, self.templates, self.project.out, self.formats)
+            return
 
     def start(self) -> BuildResult:
         """Bring the papers up to date: build every record whose stamp says its papers were
@@ -111,12 +119,17 @@ class Watcher:
             self.templates.forget(edited_templates)
         before = self._dependencies
         after = self._dependencies_now()
-        affected = [
+        targets = self.targets()
+        # The records edited first (the papers the officer is looking at), then those
+        # that draw on them.
+        edited = [path for path in targets if _absolute(path) in changed]
+        affected = edited + [
             path
-            for path in self.targets()
-            if _absolute(path) in changed
-            or _uses(after, path, changed)
-            or (before is not None and _uses(before, path, changed))
+            for path in targets
+            if path not in edited
+            and (
+                _uses(after, path, changed) or (before is not None and _uses(before, path, changed))
+            )
         ]
         # make's include file lists, per gathered kind, the records that may be of it; a
         # stamp must be newer than that list, so a change to it is written first. Any
@@ -156,7 +169,7 @@ class Watcher:
             self.as_of or date.today(),
             dependencies,
         )
-        for path in sorted(paths):
+        for path in paths:
             outcome = builder.build(path)
             result.written.extend(outcome.written)
             result.unchanged.extend(outcome.unchanged)
