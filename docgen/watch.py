@@ -38,7 +38,7 @@ from docgen.render import ALL_FORMATS, Format, Templates, render_record
 from docgen.withdraw import STAMPS, stamp_fingerprint, withdraw_deleted
 
 READY_MS = 300
-"""How soon after it starts the watcher says it is watching (and how often it looks up)."""
+"""How soon after it starts the watcher says it is watching."""
 STEP_MS = 20
 """How long the watcher waits for a quiet moment before it builds: an editor's save
 (a write, or a temporary file renamed into place) arrives within it as one change."""
@@ -210,20 +210,14 @@ def _relevant(templates: Path) -> Callable[[object, str], bool]:
     return keep
 
 
-def changes(
-    watcher: Watcher, stop: Callable[[], bool] | None = None
-) -> Iterator[tuple[set[Path], float]]:
-    """Each batch of changed files, with the time the first was seen, until Ctrl-C (or
-    ``stop`` says so: it is asked at least once a second).
+def changes(watcher: Watcher) -> Iterator[tuple[set[Path], float]]:
+    """Each batch of changed files, with the time the first was seen, until Ctrl-C.
 
     The first batch may be empty: it comes once the files are watched (a change made
     before then may be missed; one made after it never is), so the caller can say so.
     """
-    import threading
-
     import watchfiles
 
-    event = threading.Event()
     ready = False
     for batch in watchfiles.watch(
         *watcher.watched(),
@@ -231,11 +225,7 @@ def changes(
         step=STEP_MS,
         rust_timeout=READY_MS,
         yield_on_timeout=True,
-        stop_event=event,
     ):
-        if stop is not None and stop():
-            event.set()
-            return
         if batch or not ready:
             ready = True
             yield {Path(path) for _change, path in batch}, time.perf_counter()
