@@ -122,11 +122,14 @@ def _stale_by_content(out: Path, record_id: str, fingerprint: str) -> None:
         os.utime(stamp, (0, 0))
 
 
-def write_deps(records_root: Path, out: Path, templates: Path | None = None) -> Path:
+def write_deps(
+    records_root: Path, out: Path, templates: Path | None = None, project: Project | None = None
+) -> Path:
     """Write ``out/.deps.mk`` (and ``out/.docgen-version``, when it changed).
 
     What each record contributes comes from the index (`docgen.fingerprint`), so only
-    the records changed since the last run are loaded.
+    the records changed since the last run are loaded; a process that keeps the records'
+    dependencies in memory (`docgen watch`) passes them as ``project``.
     """
     templates = templates or shipped_templates()
     out.mkdir(parents=True, exist_ok=True)
@@ -135,8 +138,9 @@ def write_deps(records_root: Path, out: Path, templates: Path | None = None) -> 
         version.write_text(__version__, encoding="utf-8")
     fonts = [FONTS / name for name in FONT_FILES.values()]
     _refuse_names_make_cannot_carry(records_root)
-    index = Index.load(out)
-    project = Project(records_root, templates, index)
+    if project is None:
+        project = Project(records_root, templates, Index.load(out))
+    index = project.index
     here = Path.cwd().resolve()
     # One run: the same inputs recur for every record, and resolving a path costs a
     # system call per part of it.

@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 
 import attrs
+import jinja2
 
 from docgen.build import BuildResult, RecordOutcome, _Builder
 from docgen.deps import write_deps
@@ -33,6 +34,7 @@ from docgen.errors import DocgenError
 from docgen.fingerprint import Index
 from docgen.fingerprint import Project as Dependencies
 from docgen.loading import RECORD_SUFFIXES, RecordSet, load_with_related, unique_record_files
+from docgen.papers import PAPERS
 from docgen.project import Project
 from docgen.render import ALL_FORMATS, Format, Templates, render_record
 from docgen.withdraw import STAMPS, stamp_fingerprint, withdraw_deleted
@@ -61,6 +63,9 @@ class Watcher:
     report: Callable[[RecordOutcome], None] = lambda outcome: None
     templates: Templates = attrs.field(init=False)
     _dependencies: Dependencies | None = attrs.field(init=False, default=None)
+    _index: Index | None = attrs.field(init=False, default=None)
+    _absolutes: dict[Path, Path] = attrs.field(init=False, factory=dict)
+    """Each input's absolute path, worked out once: the same ones recur for every record."""
 
     def __attrs_post_init__(self) -> None:
         self.templates = Templates(self.project.templates)
@@ -94,7 +99,13 @@ class Watcher:
                 continue
             with contextlib.suppress(DocgenError):  # a build reports it, where it belongs
                 render_record(*loaded, self.templates, self.project.out, self.formats)
-            return
+            break
+        for paper in PAPERS.values():  # every template compiled, not only that record's
+            with contextlib.suppress(DocgenError, jinja2.TemplateError):
+                if Format.DOCX in self.formats:
+                    self.templates.word(paper.word_template)
+                if Format.PDF in self.formats:
+                    self.templates.pdf().environment.get_template(paper.html_template)
 
     def start(self) -> BuildResult:
         """Bring the papers up to date: build every record whose stamp says its papers were
@@ -119,6 +130,16 @@ class Watcher:
             self.templates.forget(edited_templates)
         before = self._dependencies
         after = self._dependencies_now()
+        # What the records drew on before counts only where it may differ from now: a file
+        # gone, or a record whose kind, references or gathered kind changed.
+        was = _by_absolute(before) if before is not None else {}
+        now = _by_absolute(after)
+        earlier = (
+            before
+            if before is not None
+            and any(path not in now or was.get(path) != now.get(path) for path in changed)
+            else None
+        )
         targets = self.targets()
         # The records edited first (the papers the officer is looking at), then those
         # that draw on them.
@@ -128,7 +149,8 @@ class Watcher:
             for path in targets
             if path not in edited
             and (
-                _uses(after, path, changed) or (before is not None and _uses(before, path, changed))
+                self._uses(after, path, changed)
+                or (earlier is not None and self._uses(earlier, path, changed))
             )
         ]
         # make's include file lists, per gathered kind, the records that may be of it; a
@@ -144,18 +166,33 @@ class Watcher:
         return result
 
     def _dependencies_now(self) -> Dependencies:
-        """The dependencies as the files are now (records changed since last time loaded)."""
-        out = self.project.out
-        self._dependencies = Dependencies(
-            self.project.records, self.project.templates, Index.load(out)
-        )
-        self._dependencies.index.save()  # what `write_deps` reads: nothing loaded twice
+        """The dependencies as the files are now (records changed since last time loaded).
+
+        The index is read from disk once; after that it is kept here, each file checked
+        against its stat as `docgen deps` checks it."""
+        index = self._index.again() if self._index is not None else Index.load(self.project.out)
+        self._index = index
+        self._dependencies = Dependencies(self.project.records, self.project.templates, index)
         return self._dependencies
 
     def _write_deps(self) -> None:
         """make's include file, as `docgen deps` writes it, so ``make`` agrees with us."""
         with contextlib.suppress(DocgenError):  # a name make cannot carry: make says so
-            write_deps(self.project.records, self.project.out, self.project.templates)
+            write_deps(
+                self.project.records, self.project.out, self.project.templates, self._dependencies
+            )
+
+    def _uses(self, dependencies: Dependencies, path: Path, changed: set[Path]) -> bool:
+        """Whether any changed file is among those ``path``'s papers are made from."""
+        records, templates = dependencies.record_inputs(path)
+        absolutes = self._absolutes
+        for used in (*records, *templates):
+            found = absolutes.get(used)
+            if found is None:
+                found = absolutes[used] = _absolute(used)
+            if found in changed:
+                return True
+        return False
 
     def _build(self, paths: list[Path], dependencies: Dependencies, deleted: bool) -> BuildResult:
         """Build ``paths`` as `docgen build` does; with ``deleted``, also withdraw the papers
@@ -191,10 +228,9 @@ def _kinds(dependencies: Dependencies) -> dict[Path, str | None]:
     return {path: made.kind for path, made in dependencies.contributions.items()}
 
 
-def _uses(dependencies: Dependencies, path: Path, changed: set[Path]) -> bool:
-    """Whether any changed file is among those ``path``'s papers are made from."""
-    records, templates = dependencies.record_inputs(path)
-    return any(_absolute(used) in changed for used in (*records, *templates))
+def _by_absolute(dependencies: Dependencies) -> dict[Path, object]:
+    """What each record file contributes, by its absolute path."""
+    return {_absolute(path): made for path, made in dependencies.contributions.items()}
 
 
 def _relevant(templates: Path) -> Callable[[object, str], bool]:
