@@ -382,17 +382,18 @@ def where_the_time_goes(quick: bool) -> Iterator[Row]:
 # --- Edit to paper: make, docgen build alone, docgen watch ----------------------------
 
 
-def run(command: list[str], cwd: Path) -> float:
-    """Seconds ``command`` took; it must succeed."""
+def run(command: list[str], cwd: Path, says: str = "") -> float:
+    """Seconds ``command`` took; it must succeed (and print ``says``, if given)."""
     start = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
     assert done.returncode == 0, f"{command} failed: {done.stdout}{done.stderr}"
+    assert says in done.stdout, f"{command} did not say {says!r}: {done.stdout}"
     return seconds
 
 
-def make(root: Path, *goals: str) -> float:
-    return run(["make", "--no-print-directory", f"SETUP={SETUP_STUB}", *goals], root)
+def make(root: Path, *goals: str, says: str = "") -> float:
+    return run(["make", "--no-print-directory", f"SETUP={SETUP_STUB}", *goals], root, says)
 
 
 class Edits:
@@ -478,7 +479,7 @@ def edit_to_paper(root: Path, record: Path, label: str, rounds: int) -> Iterator
     made, built = [], []
     for _ in range(rounds):
         edit()
-        made.append(make(root))
+        made.append(make(root, says="4 written, 0 unchanged"))  # that record alone
         built.append(
             run([str(BIN / "docgen"), "build", "--quiet", str(record.relative_to(root))], root)
         )
@@ -525,7 +526,13 @@ def batch(root: Path, jobs: int, out: str) -> tuple[float, int, int]:
         import resource
         from pathlib import Path
         from docgen.build import build
-        result = build([Path("records")], out=Path({out!r}), jobs={jobs})
+        result = build(
+            [Path("records")],
+            out=Path({out!r}),
+            templates_folder=Path("templates"),  # the project's, as make's are
+            records_root=Path("records"),
+            jobs={jobs},
+        )
         assert not result.errors, result.errors[:3]
         print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
