@@ -14,7 +14,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -83,6 +83,9 @@ class RunningWatcher:
 
     def close(self) -> None:
         """End the process if it is still running, and close its output."""
+        assert self.process.stdout is not None
+        if self.process.stdout.closed:
+            return
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
@@ -108,12 +111,25 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def watcher(project: Path) -> Iterator[RunningWatcher]:
+def start(project: Path) -> Iterator[Callable[[], RunningWatcher]]:
+    """Starts watchers on the project; each is ended after the test, whatever happened."""
+    started: list[RunningWatcher] = []
+
+    def start() -> RunningWatcher:
+        started.append(RunningWatcher(project))
+        return started[-1]
+
+    yield start
+    for running in started:
+        running.close()
+
+
+@pytest.fixture
+def watcher(start: Callable[[], RunningWatcher]) -> RunningWatcher:
     """A watcher started on the project, once it has built every paper and is watching."""
-    running = RunningWatcher(project)
+    running = start()
     running.until("watching")
-    yield running
-    running.close()
+    return running
 
 
 def written(lines: list[str]) -> set[str]:
@@ -130,8 +146,10 @@ def papers(project: Path, record_id: str) -> dict[str, bytes]:
     return {"/".join(path.parts[-3:]): path.read_bytes() for path in found}
 
 
-def test_the_watcher_builds_what_is_missing_then_waits(project: Path) -> None:
-    running = RunningWatcher(project)
+def test_the_watcher_builds_what_is_missing_then_waits(
+    start: Callable[[], RunningWatcher],
+) -> None:
+    running = start()
     lines = running.until("watching")
     assert f"public/{REPORT}/committee_report.pdf" in written(lines)
     assert f"full/{SET}/mou_draft.docx" in written(lines)
@@ -225,7 +243,9 @@ def test_deleting_a_gathered_record_rebuilds_the_set(
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="GNU make is not installed")
-def test_make_after_the_watcher_rebuilds_nothing(project: Path) -> None:
+def test_make_after_the_watcher_rebuilds_nothing(
+    project: Path, start: Callable[[], RunningWatcher]
+) -> None:
     """The watcher keeps the stamps, the index and make's include file as make would."""
     for name in ("Makefile", "pyproject.toml", "constraints.txt"):
         shutil.copy2(PROJECT / name, project / name)
@@ -246,7 +266,7 @@ def test_make_after_the_watcher_rebuilds_nothing(project: Path) -> None:
         return done.stdout + done.stderr
 
     assert "written" in make()
-    running = RunningWatcher(project)
+    running = start()
     assert running.until("watching")[-2].startswith("0 written")  # make left nothing to do
     replace_in(project / "records" / f"{REPORT}.yaml", "until 8pm", "until 9pm")
     running.rebuild()
