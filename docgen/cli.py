@@ -187,10 +187,15 @@ def watch(
     printed where it is, and a record that does not validate keeps its last good
     papers. Ctrl-C stops it.
     """
+    import signal
     import time
 
     from docgen.render import ALL_FORMATS, Format
     from docgen.watch import Watcher, changes
+
+    # Ctrl-C stops it even when it was started with interrupts ignored (a shell's
+    # background job): it is the one way to stop it, and stopping is always clean.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
     project = _project(paths, records_root, templates, out)
     formats = ALL_FORMATS if output_format == "all" else (Format(output_format),)
