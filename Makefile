@@ -16,7 +16,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 RECORD_FILES := $(shell sh tools/record-files.sh files)
 RECORD_DIRS := $(shell sh tools/record-files.sh dirs)
 
-.PHONY: all help setup papers test lint format snapshots templates clean scan verify benchmark-pdf benchmark
+.PHONY: all help setup papers test lint format snapshots templates clean scan verify benchmark
 
 all: papers ## Set up (first time) and build the papers of every record whose inputs changed
 
@@ -35,7 +35,7 @@ $(SETUP): pyproject.toml constraints.txt tools/system-packages.sh
 # Which papers are stale: `docgen deps` writes, for every record, a stamp that depends on
 # everything its papers are made from. Goals that build no papers never read it. If it
 # cannot be written (`docgen deps` refuses a record), make stops there, saying why.
-ifneq ($(filter-out help clean setup lint format test snapshots templates scan verify benchmark-pdf benchmark,$(or $(MAKECMDGOALS),all)),)
+ifneq ($(filter-out help clean setup lint format test snapshots templates scan verify benchmark,$(or $(MAKECMDGOALS),all)),)
 include $(DEPS)
 endif
 
@@ -90,8 +90,5 @@ scan: $(SETUP) ## Scan every built public paper for exempt text (build does this
 verify: $(SETUP) ## Prove no public paper of records/ depends on exempt data (writes nothing)
 	$(BIN)/docgen verify records
 
-benchmark-pdf: $(SETUP) ## Time PDF per paper: docgen, WeasyPrint alone, LibreOffice (if installed)
-	$(BIN)/python benchmarks/pdf_speed.py
-
-benchmark: $(SETUP) ## Batch benchmark: docgen vs docxtpl, 1000 records on all cores, make timings
-	$(BIN)/python benchmarks/batch.py
+benchmark: $(SETUP) ## Every speed figure against its reference (Word, PDF, edit to paper, 1000 records)
+	$(BIN)/python benchmarks/benchmark.py

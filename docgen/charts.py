@@ -24,7 +24,7 @@ import math
 from collections.abc import Sequence
 from datetime import date
 from decimal import ROUND_CEILING, Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import attrs
@@ -370,8 +370,10 @@ def _fill(number: int) -> Fill:
     return PALETTE[number % len(PALETTE)]
 
 
+@lru_cache(maxsize=64)
 def bar_chart_png(data: ChartData) -> bytes:
-    """The chart as PNG bytes."""
+    """The chart as PNG bytes, drawn once for the Word and the PDF paper, and for the
+    full and the public version when they show the same data (the data is the key)."""
     return bar_chart_scene(data).png()
 
 

@@ -166,6 +166,107 @@ def build(
 
 
 @main.command()
+@PATHS
+@project_options
+@FORMAT
+@AS_OF
+def watch(
+    paths: tuple[Path, ...],
+    records_root: Path | None,
+    templates: Path | None,
+    out: Path | None,
+    output_format: str,
+    as_of: date | None,
+) -> None:
+    """Stay up, and rebuild the papers of the records in PATHS (default: records/) as
+    they, the records they draw on, or the templates change.
+
+    It first builds the records whose papers were made from other content than there
+    is now, then waits. Each change rebuilds the papers made from it — the record, the
+    records that refer to it or gather it, every record whose papers use a changed
+    template — as `docgen build` would: each file written is listed, each problem
+    printed where it is, and a record that does not validate keeps its last good
+    papers. Ctrl-C stops it.
+    """
+    import signal
+    import time
+
+    from docgen.render import ALL_FORMATS, Format
+    from docgen.watch import Watcher, changes
+
+    # Ctrl-C stops it even when it was started with interrupts ignored (a shell's
+    # background job): it is the one way to stop it, and stopping is always clean.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    project = _project(paths, records_root, templates, out)
+    formats = ALL_FORMATS if output_format == "all" else (Format(output_format),)
+    reporter = _WatchReport()
+    watcher = Watcher(project, paths, formats, as_of, reporter.record_done)
+    try:
+        started = watcher.start()
+        reporter.summary(started, "up to date")
+        if not started.written and not started.unchanged:
+            watcher.warm_up()
+        shown = ", ".join(_shown(path) for path in watcher.watched())
+        watching = False
+        for changed, seen in changes(watcher):
+            if not watching:
+                click.echo(f"watching {shown} (Ctrl-C to stop)")
+                watching = True
+            if not changed:
+                continue
+            result = watcher.changed(changed)
+            reporter.summary(result, f"in {time.perf_counter() - seen:.2f} s")
+    except KeyboardInterrupt:
+        click.echo("stopped")
+    sys.exit(0)
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would write it: relative to the current folder if under it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+class _WatchReport:
+    """Prints what each rebuild did, as it does it: files written, problems, withdrawals."""
+
+    def __init__(self) -> None:
+        self._template_errors: set[str] = set()
+
+    def record_done(self, outcome: object) -> None:
+        from docgen.build import RecordOutcome
+        from docgen.errors import TemplateError
+
+        assert isinstance(outcome, RecordOutcome)
+        for path in outcome.written:
+            click.echo(f"wrote {path}")
+        _warn(outcome.warnings)
+        _warn(outcome.withdrawn)
+        # A broken template fails every record that uses it: one error to fix, shown once.
+        errors = [
+            error
+            for error in outcome.errors
+            if not isinstance(error, TemplateError) or str(error) not in self._template_errors
+        ]
+        self._template_errors.update(str(e) for e in errors if isinstance(e, TemplateError))
+        _report(errors)
+
+    def summary(self, result: object, when: str) -> None:
+        from docgen.build import BuildResult
+
+        assert isinstance(result, BuildResult)
+        self._template_errors.clear()
+        withdrawn = f", {len(result.withdrawn)} withdrawn" if result.withdrawn else ""
+        click.echo(
+            f"{len(result.written)} written, {len(result.unchanged)} unchanged, "
+            f"{len(result.errors)} failed{withdrawn}: {when}"
+        )
+
+
+@main.command()
 @project_options
 def deps(records_root: Path | None, templates: Path | None, out: Path | None) -> None:
     """Write OUT/.deps.mk: what each record's papers are made from, for make.

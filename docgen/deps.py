@@ -18,14 +18,13 @@ from datetime import date
 from pathlib import Path
 
 from docgen import __version__
-from docgen.build import default_templates
 from docgen.errors import Problem, RecordError
 from docgen.fingerprint import Index, Project
 from docgen.fonts import FONT_FILES, FONTS
 from docgen.house_style import house_style
 from docgen.loading import record_files
 from docgen.papers import Paper
-from docgen.resources import template_file
+from docgen.resources import shipped_templates, template_file
 from docgen.withdraw import STAMPS, stamp_fingerprint
 
 MAKE_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f\"'$#%:;\\*?()|&<>=!{}`~^\[\]]")
@@ -41,13 +40,20 @@ built again when one of its records is deleted (its other inputs are all older).
 """
 
 
-def _make_path(path: Path) -> str:
-    """A path as make reads it: relative where it can be, spaces escaped."""
+def _make_path(path: Path, here: Path | None = None) -> str:
+    """A path as make reads it: relative (to ``here``, the current folder resolved) where
+    it can be, spaces escaped."""
+    here = here or Path.cwd().resolve()
+    resolved = path.resolve()
     try:
-        shown = path.resolve().relative_to(Path.cwd().resolve())
+        shown = resolved.relative_to(here)
     except ValueError:
-        shown = path.resolve()
-    return str(shown).replace(" ", "\\ ").replace(":", "\\:").replace("#", "\\#")
+        shown = resolved
+    return _escape(str(shown))
+
+
+def _escape(text: str) -> str:
+    return text.replace(" ", "\\ ").replace(":", "\\:").replace("#", "\\#")
 
 
 def _refuse_names_make_cannot_carry(records_root: Path) -> None:
@@ -118,7 +124,11 @@ def _stale_by_content(out: Path, record_id: str, fingerprint: str) -> None:
 
 
 def write_deps(
-    records_root: Path, out: Path, templates: Path | None = None, settings: Path | None = None
+    records_root: Path,
+    out: Path,
+    templates: Path | None = None,
+    settings: Path | None = None,
+    project: Project | None = None,
 ) -> Path:
     """Write ``out/.deps.mk`` (and ``out/.docgen-version``, when it changed).
 
@@ -126,19 +136,25 @@ def write_deps(
     logo) are inputs of every paper, as the templates are.
 
     What each record contributes comes from the index (`docgen.fingerprint`), so only
-    the records changed since the last run are loaded.
+    the records changed since the last run are loaded; a process that keeps the records'
+    dependencies in memory (`docgen watch`) passes them as ``project``.
     """
-    templates = templates or default_templates()
+    templates = templates or shipped_templates()
     out.mkdir(parents=True, exist_ok=True)
     version = out / VERSION_FILE
     if not version.is_file() or version.read_text(encoding="utf-8") != __version__:
         version.write_text(__version__, encoding="utf-8")
     fonts = [FONTS / name for name in FONT_FILES.values()]
     _refuse_names_make_cannot_carry(records_root)
-    index = Index.load(out)
     house = house_style(templates, settings).files()
-    project = Project(records_root, templates, index, house)
-    shown = functools.cache(_make_path)  # one run: the same inputs recur for every record
+    if project is None:
+        project = Project(records_root, templates, Index.load(out), house)
+    index = project.index
+    here = Path.cwd().resolve()
+    # One run: the same inputs recur for every record, and resolving a path costs a
+    # system call per part of it.
+    shown = functools.cache(lambda path: _make_path(path, here))
+    stamps = shown(out / STAMPS)
 
     lines = ["# Written by `docgen deps`: what each record's papers are made from.", ""]
     for path, made in project.contributions.items():
@@ -151,10 +167,10 @@ def write_deps(
             inputs.append(_write_members(out, made.gathers, project.members(made.gathers)))
         _stale_by_content(out, record_id, project.fingerprint(path))
         inputs += [*fonts, *house, version]
-        stamp = _make_path(out / STAMPS / f"{record_id}.stamp")
+        stamp = f"{stamps}/{_escape(record_id)}.stamp"
         unique = list(dict.fromkeys(shown(p) for p in inputs))
         lines.append(f"{stamp}: {' '.join(unique)}")
-        lines.append(f"{stamp}: RECORD := {_make_path(path)}")
+        lines.append(f"{stamp}: RECORD := {shown(path)}")
         lines.append(f"STAMPS += {stamp}")
         lines.extend(_on_release(stamp, inputs, project, out))
         lines.append("")
@@ -167,7 +183,7 @@ def write_deps(
         lines.append("\t@mkdir -p $(@D) && touch $@")
         lines.append("")
     lines.append("# Records, as targets of their own, so a deleted one is no error.")
-    lines.extend(f"{_make_path(path)}:" for path in project.contributions)
+    lines.extend(f"{shown(path)}:" for path in project.contributions)
     lines.append("# The house style's files, likewise.")
     lines.extend(f"{shown(path)}:" for path in house)
     lines.append("")

@@ -105,6 +105,12 @@ class Index:
             pass
         return index
 
+    def again(self) -> Index:
+        """The index for another run in the same process (`docgen watch`): each file's
+        hash is looked at afresh (as its stat says), nothing is read from disk again."""
+        self._seen.clear()
+        return self
+
     def _entry(self, path: Path) -> dict[str, Any]:
         name = self.name(path)
         key = _stat_key(path)

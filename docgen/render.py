@@ -7,9 +7,10 @@ receives a leaking public paper.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -23,7 +24,7 @@ from docgen.loading import Record
 from docgen.needles import needles
 from docgen.papers import Paper, Source, papers_for
 from docgen.resources import template_file, template_folders
-from docgen.scan import scan_paper
+from docgen.scan import Needles, scan_paper
 from docgen.views import ExemptValue, Version, view
 from docgen.vocabulary import PACKAGE_TEMPLATES
 
@@ -113,6 +114,30 @@ class Templates:
             )
         return self._pdf
 
+    def forget(self, changed: Iterable[Path]) -> None:
+        """Drop what was compiled from the ``changed`` files, so the next paper reads them
+        afresh (a process that stays up, `docgen.watch`); the rest stays compiled.
+
+        An HTML template, the stylesheet or a file they include drops the PDF side
+        whole (its environment, stylesheet and font configuration are made together);
+        wording read from the folder (`docgen.vocabulary`, the MoU's text) is read again.
+        """
+        from docgen.papers.commissions import _wording
+        from docgen.vocabulary import paper_wording, wording_words
+
+        folder = self.folder.absolute()
+        for path in changed:
+            try:
+                name = path.absolute().relative_to(folder)
+            except ValueError:
+                continue
+            self._word.pop(name.as_posix(), None)
+            if name.parts[0] == HTML_FOLDER:
+                self._pdf = None
+        paper_wording.cache_clear()
+        wording_words.cache_clear()
+        _wording.cache_clear()
+
 
 def output_path(out: Path, version: Version, record_id: str, paper: Paper, suffix: str) -> Path:
     """``out/full/<id>/<paper>.docx``, ``out/public/<id>/<paper>.pdf`` and so on."""
@@ -137,7 +162,9 @@ def render_record(
     scan: only for renders that are compared, never written (`docgen.verify`).
     """
     rendered: dict[Path, bytes] = {}
-    values = paper_exempt_values(record, references, templates.folder) if scan else []
+    images: dict[str, Any] = {}  # pictures decoded for one PDF, shared with the others
+    # Worked out once for every public paper of the record, in every format.
+    values = Needles.of(paper_exempt_values(record, references, templates.folder) if scan else [])
     for paper in papers_for(record.kind, record.data):
         for version in versions:
             full = version is Version.FULL
@@ -177,6 +204,7 @@ def render_record(
                         context,
                         properties,
                         identifier,
+                        images,
                         page_labels=paper.page_labels and withheld is None,
                     )
                 if scan and version is Version.PUBLIC:
@@ -198,9 +226,7 @@ def withheld_exemption(record: Record, paper: Paper, source: Source) -> Exemptio
     return record.data.exempt.merge(own)
 
 
-def _refuse_leaks(
-    path: Path, data: bytes, values: list[ExemptValue], record: Record, paper: Paper
-) -> None:
+def _refuse_leaks(path: Path, data: bytes, values: Needles, record: Record, paper: Paper) -> None:
     leaks = scan_paper(data, values, name=str(path))
     if leaks:
         details = "; ".join(str(leak) for leak in leaks)

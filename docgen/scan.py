@@ -63,6 +63,26 @@ markup, names and metadata (whole values and words of letters: numbers there are
 sizes and positions); binary data or page-description code (whole values only)."""
 
 
+@attrs.frozen
+class Needles:
+    """What a scan looks for, worked out once: the values, and each as it is matched.
+
+    Working the values out costs as much as scanning a few parts, and a paper has dozens
+    of parts (a PDF's streams, a .docx's members): every scan of a record's papers can
+    share one `Needles` (`docgen.render` does), and every part of one paper always does.
+    """
+
+    values: tuple[ExemptValue, ...]
+    items: tuple[_Needle, ...]
+
+    @classmethod
+    def of(cls, values: Iterable[ExemptValue] | Needles) -> Needles:
+        if isinstance(values, Needles):
+            return values
+        values = tuple(values)
+        return cls(values, tuple(_needles(values)))
+
+
 def _needles(values: Iterable[ExemptValue]) -> list[_Needle]:
     needles = []
     for value in values:
@@ -140,10 +160,10 @@ def _words_forms(raw: str, level: int) -> list[tuple[str, str, int]]:
 
 
 def scan_text(
-    part: str, raw: str, values: Iterable[ExemptValue], level: int = MARKUP
+    part: str, raw: str, values: Iterable[ExemptValue] | Needles, level: int = MARKUP
 ) -> list[Leak]:
     """Leaks of ``values`` in one part's text (XML, or plain text read at ``level``)."""
-    needles = _needles(values)
+    needles = Needles.of(values).items
     if not needles:
         return []
     forms = _words_forms(raw, level)
@@ -165,27 +185,27 @@ def _decode(data: bytes) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-def scan_docx(data: bytes, values: Iterable[ExemptValue], name: str = "") -> list[Leak]:
+def scan_docx(data: bytes, values: Iterable[ExemptValue] | Needles, name: str = "") -> list[Leak]:
     """Leaks of ``values`` anywhere in a .docx: every zip member, its name and comments.
 
     A member that is itself a zip (an embedded workbook or document) is opened and
     scanned the same way.
     """
-    values = list(values)
+    values = Needles.of(values)
     leaks = _scan_zip(data, values, prefix="")
     if name:
         leaks.extend(scan_path(name, values))
     return leaks
 
 
-def scan_paper(data: bytes, values: Iterable[ExemptValue], name: str = "") -> list[Leak]:
+def scan_paper(data: bytes, values: Iterable[ExemptValue] | Needles, name: str = "") -> list[Leak]:
     """Leaks in a paper of either format, told apart by their first bytes."""
     if data.startswith(b"%PDF"):
         return scan_pdf(data, values, name)
     return scan_docx(data, values, name)
 
 
-def scan_pdf(data: bytes, values: Iterable[ExemptValue], name: str = "") -> list[Leak]:
+def scan_pdf(data: bytes, values: Iterable[ExemptValue] | Needles, name: str = "") -> list[Leak]:
     """Leaks of ``values`` anywhere in a PDF.
 
     The text of every page as a reader extracts it; and every object in the file:
@@ -198,7 +218,7 @@ def scan_pdf(data: bytes, values: Iterable[ExemptValue], name: str = "") -> list
 
     from docgen.pdf_text import page_texts
 
-    values = list(values)
+    values = Needles.of(values)
     leaks: list[Leak] = []
     for number, text in enumerate(page_texts(data), start=1):
         leaks.extend(scan_text(f"page {number} text", text, values, READER))
@@ -249,7 +269,7 @@ def _unique(leaks: list[Leak]) -> list[Leak]:
     return list(dict.fromkeys(leaks))
 
 
-def _scan_zip(data: bytes, values: list[ExemptValue], prefix: str) -> list[Leak]:
+def _scan_zip(data: bytes, values: Needles, prefix: str) -> list[Leak]:
     leaks: list[Leak] = []
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         leaks.extend(scan_text(f"{prefix}zip comment", _decode(archive.comment), values))
@@ -270,7 +290,7 @@ PATH_COMPACT_MIN_LENGTH = 6
 """A name of several words is also looked for run together in a path ("jobloggs")."""
 
 
-def scan_path(path: str, values: Iterable[ExemptValue]) -> list[Leak]:
+def scan_path(path: str, values: Iterable[ExemptValue] | Needles) -> list[Leak]:
     """Leaks in a paper's path, ignoring punctuation: ``jo-bloggs`` spells "Jo Bloggs".
 
     Only the part docgen names is read: the record id's folder and the file name. The
@@ -282,7 +302,7 @@ def scan_path(path: str, values: Iterable[ExemptValue]) -> list[Leak]:
     named = "/".join(PurePath(path).parts[-2:])
     words_of_path, squeezed = spaced(named), compact(named)
     leaks = []
-    for value in values:
+    for value in values.values if isinstance(values, Needles) else values:
         together = compact(value.text)
         several = len(words(value.text)) > 1
         if len(together) < MIN_VALUE_LENGTH or not (several or isinstance(value, ExemptWord)):

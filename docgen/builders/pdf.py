@@ -168,10 +168,16 @@ class PdfTemplates:
         context: Mapping[str, Any],
         properties: DocumentProperties,
         identifier: bytes,
+        images: dict[str, Any] | None = None,
         *,
         page_labels: bool = False,
     ) -> bytes:
-        """The PDF for ``context`` rendered through the HTML template ``name``."""
+        """The PDF for ``context`` rendered through the HTML template ``name``.
+
+        ``images`` is WeasyPrint's cache of decoded pictures, by address: papers that show
+        the same pictures (a record's full and public versions) share one, so each chart
+        is decoded once; it is the caller's to drop, so a long batch does not grow it.
+        """
         return self._document(name, context, properties).write_pdf(
             stylesheets=self.stylesheets,
             font_config=self.font_config,
@@ -179,6 +185,7 @@ class PdfTemplates:
             pdf_identifier=identifier,
             uncompressed_pdf=False,
             finisher=_label_pages if page_labels else None,  # "Page 17" is page 17
+            cache=images,
         )
 
     def _document(

@@ -1,6 +1,6 @@
 """An agenda pack of ten reports against those ten reports' own PDFs.
 
-Run with ``.venv/bin/python benchmarks/pack_speed.py`` (``--tiny`` for a quick check).
+Run with ``.venv/bin/python benchmarks/measure_packs.py`` (``--tiny`` for a quick check).
 A meeting of ten reports is made from the example Northfield reports (six heard in
 public, four in private), in a temporary records folder. Both routes render both
 versions, PDF only, with templates, stylesheet and fonts loaded once and no scan:
@@ -126,6 +126,21 @@ def measure(reports: int, rounds: int) -> dict[str, float]:
         "report_pages": report_pages,
         "pack_pages": pack_pages,
     }
+
+
+def rows(quick: bool) -> list[tuple[str, str, str, str, str]]:
+    """The pack's line in `make benchmark`'s table (three reports once in the quick mode)."""
+    reports, rounds = (3, 1) if quick else (10, 3)
+    result = measure(reports, rounds)
+    return [
+        (
+            f"agenda packs of {reports} reports, public and full ({result['pack_pages']:.0f} pages)",
+            f"{result['pack']:.2f} s",
+            f"the reports' own PDFs {result['reports']:.2f} s ({result['report_pages']:.0f} pages)",
+            f"{result['pack'] / result['reports']:.2f}",
+            "",
+        )
+    ]
 
 
 def main() -> None:
