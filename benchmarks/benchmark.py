@@ -50,7 +50,6 @@ from synthetic import SETUP_STUB, make_project  # noqa: E402
 
 from docgen.builders.environment import make_environment  # noqa: E402
 from docgen.builders.pdf import pdf_identifier  # noqa: E402
-from docgen.house_style import house_style  # noqa: E402
 from docgen.builders.wordml import (  # noqa: E402
     Media,
     Numbering,
@@ -60,6 +59,7 @@ from docgen.builders.wordml import (  # noqa: E402
     table,
 )
 from docgen.charts import chart_png  # noqa: E402
+from docgen.house_style import house_style  # noqa: E402
 from docgen.loading import RecordSet, load_record, load_with_related  # noqa: E402
 from docgen.papers import Source, papers_for  # noqa: E402
 from docgen.render import (  # noqa: E402
@@ -204,7 +204,9 @@ def weasyprint_per_paper(papers: list[tuple[str, dict[str, Any], Any, str]]) -> 
 
     pdf = Templates(TEMPLATES).pdf()
     # The same house values (fonts, sizes, colours) docgen gives its stylesheet.
-    css = house_style(TEMPLATES).css() + (TEMPLATES / "html" / "house.css").read_text(encoding="utf-8")
+    css = house_style(TEMPLATES).css() + (TEMPLATES / "html" / "house.css").read_text(
+        encoding="utf-8"
+    )
     documents = [
         pdf.environment.get_template(html).render(
             {**context, "document": properties, "house": pdf.letterhead}
