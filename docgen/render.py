@@ -22,7 +22,8 @@ from docgen.exempt import Exemption
 from docgen.house_style import HouseStyle, house_style
 from docgen.loading import Record
 from docgen.needles import needles
-from docgen.papers import Paper, Source, papers_for
+from docgen.papers import PAPERS, Paper, Source, papers_for
+from docgen.papers.pack import AgendaPack
 from docgen.resources import template_file, template_folders
 from docgen.scan import Needles, scan_paper
 from docgen.views import ExemptValue, Version, view
@@ -181,6 +182,11 @@ def render_record(
             if withheld is None:
                 context = paper.context(source)
                 properties = paper.properties(source)
+                if paper.pack_pages:
+                    pack = PAPERS["agenda_pack"]
+                    assert isinstance(pack, AgendaPack)
+                    pages = pack.item_pages(source, templates.pdf().anchor_pages)
+                    context = {**context, "pack_pages": pages}
                 word_template, html_template = paper.word_template, paper.html_template
             else:
                 context = paper.withheld_context(source, withheld)

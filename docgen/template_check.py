@@ -308,6 +308,8 @@ def paper_contexts(name: str) -> list[dict[str, Any]]:
                     context = {**paper.context(source), **helpers}
                     if paper.contents_pages:  # laid out from the PDF at build time
                         context["contents_pages"] = defaultdict(lambda: 1)
+                    if paper.pack_pages:  # read from the agenda pack's layout
+                        context["pack_pages"] = defaultdict(lambda: 1)
                     contexts.append(context)
     return contexts
 

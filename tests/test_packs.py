@@ -16,6 +16,7 @@ from typing import Any
 
 import pikepdf
 import pytest
+from docx import Document
 
 from docgen.builders.environment import long_date
 from docgen.clear_days import clear_days_between, latest_publication
@@ -372,3 +373,24 @@ def test_the_full_pack_s_part_2_holds_a_public_item_whose_only_exempt_part_is_a_
     assert [item["number"] for item in full["private_part"]] == [6, 7, 9, 10]
     assert public["private_part"] == []
     assert [i["number"] for i in full["items"] if not i["restricted"]] == [6, 7]
+
+
+@pytest.mark.parametrize("version", ["public", "full"])
+def test_the_agenda_on_its_own_gives_the_pages_where_the_items_start_in_the_pack(
+    papers: dict[str, bytes], version: str
+) -> None:
+    """The standalone agenda (Word and PDF) prints against each report the page of the
+    pack of its version where the item starts: the numbers the pack's own agenda prints."""
+    in_pack = agenda_page_references(page_texts(papers[f"{version}/agenda_pack.pdf"]))
+    pdf_text = " ".join(" ".join(page_texts(papers[f"{version}/agenda.pdf"])).split())
+    word_text = "\n".join(
+        p.text for p in Document(io.BytesIO(papers[f"{version}/agenda.docx"])).paragraphs
+    )
+    for number, page in in_pack.items():
+        reference = f"(page {page} of the reports pack)"
+        assert reference in pdf_text, (number, page)
+        assert any(
+            line.startswith(f"{number}. ") and line.endswith(reference)
+            for line in word_text.splitlines()
+        ), (number, page)
+    assert pdf_text.count("of the reports pack") == len(in_pack) == len(REPORT_ITEMS)

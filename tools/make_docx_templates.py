@@ -599,7 +599,13 @@ def agenda() -> dict[str, str]:
         para("BodyText", run("Published {{ published }}")),
         para("Heading1", run("Part 1 – items to be heard in public")),
         tag("{%p for item in part_1 %}"),
-        para("BodyText", run("{{ item.number }}. {{ item.title }}")),
+        para(
+            "BodyText",
+            run(
+                "{{ item.number }}. {{ item.title }}{% if item.number in pack_pages %}"
+                " (page {{ pack_pages[item.number] }} of the reports pack){% endif %}"
+            ),
+        ),
         tag("{%p if item.exempt_appendices %}"),
         para("BodyText", run("{{ item.exempt_appendices }}")),
         tag("{%p endif %}"),
@@ -625,7 +631,13 @@ def agenda() -> dict[str, str]:
         tag("{%p endif %}"),
         para("Heading1", run("Part 2 – items to be heard in private")),
         tag("{%p for item in part_2 %}"),
-        para("BodyText", run("{{ item.number }}. {{ item.title }}")),
+        para(
+            "BodyText",
+            run(
+                "{{ item.number }}. {{ item.title }}{% if item.number in pack_pages %}"
+                " (page {{ pack_pages[item.number] }} of the reports pack){% endif %}"
+            ),
+        ),
         para("BodyText", run("Not for publication: {{ item.paragraphs }} of Schedule 12A")),
         tag("{%p endfor %}"),
         tag("{%p endif %}"),

@@ -72,6 +72,11 @@ class Paper(ABC):
     """Whether the PDF carries page labels (``/PageLabels``) matching the printed numbers,
     for a long document a reader navigates by "Page 17"."""
 
+    pack_pages: ClassVar[bool] = False
+    """Whether the paper gives, for each item, the page of the meeting's agenda pack (of
+    the same version) where it starts: read from the pack's layout into the context as
+    ``pack_pages`` ({item number: page}), so they are the numbers the pack prints."""
+
     contents_pages: ClassVar[bool] = False
     """Whether the Word paper's contents list gives page numbers: they are read from the
     PDF's layout (`PdfTemplates.anchor_pages`) into the context as ``contents_pages``."""
@@ -81,13 +86,16 @@ class Paper(ABC):
 
     def template_files(self) -> tuple[str, ...]:
         """Every file under templates/ this paper's rendering reads, for make's staleness."""
-        return (
+        own = (
             self.word_template,
             f"html/{self.html_template}",
             "html/base.html",
             "html/house.css",
             *self.extra_templates,
         )
+        if self.pack_pages:  # the pack is laid out for its page numbers
+            own = (*own, *PAPERS["agenda_pack"].template_files())
+        return tuple(dict.fromkeys(name for name in own if name))
 
     @abstractmethod
     def context(self, source: Source) -> dict[str, Any]:

@@ -56,6 +56,7 @@ class Agenda(Paper):
     title = "Agenda"
     accepts = ("meeting",)
     word_template = "agenda.docx"
+    pack_pages = True
 
     def context(self, source: Source) -> dict[str, Any]:
         meeting = source.data

@@ -24,6 +24,7 @@ its own.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from docgen.builders.environment import long_date
@@ -134,6 +135,19 @@ class AgendaPack(Paper):
             "running_header": f"{header} – Agenda",
             "running_marking": None,
         }
+
+    def item_pages(
+        self,
+        source: Source,
+        anchor_pages: Callable[[str, Mapping[str, Any], DocumentProperties], dict[str, int]],
+    ) -> dict[int, int]:
+        """{item number: the page of this pack where the item starts}, from the pack laid
+        out by ``anchor_pages`` (`PdfTemplates.anchor_pages`): what the standalone agenda
+        prints against each item, the same numbers as the pack's own agenda."""
+        context = self.context(source)
+        pages = anchor_pages(self.html_template, context, self.properties(source))
+        entries = [*context["part_1"], *context["part_2"]]
+        return {e["number"]: pages[e["anchor"]] for e in entries if e["anchor"] in pages}
 
     @staticmethod
     def _report(
