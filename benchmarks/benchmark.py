@@ -353,7 +353,7 @@ def where_the_time_goes(quick: bool) -> Iterator[Row]:
                     "HTML template (×2)",
                     lambda p=paper, c=context, d=properties: pdf.environment.get_template(
                         p.html_template
-                    ).render({**c, "document": d}),
+                    ).render({**c, "document": d, "house": pdf.letterhead}),
                 )
                 document = timed(
                     "WeasyPrint: parse, style, lay out (×2)",
