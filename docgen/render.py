@@ -185,8 +185,8 @@ def render_record(
                 if paper.pack_pages:
                     pack = PAPERS["agenda_pack"]
                     assert isinstance(pack, AgendaPack)
-                    pages = pack.item_pages(source, templates.pdf().anchor_pages)
-                    context = {**context, "pack_pages": pages}
+                    item_pages = pack.item_pages(source, templates.pdf().anchor_pages)
+                    context = {**context, "pack_pages": item_pages}
                 word_template, html_template = paper.word_template, paper.html_template
             else:
                 context = paper.withheld_context(source, withheld)
