@@ -28,10 +28,10 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from docgen.loading import Record, RecordSet  # noqa: E402 - after the path is set
-from docgen.papers import PAPERS, Source  # noqa: E402
+from docgen.papers import PAPERS  # noqa: E402
 from docgen.pdf_text import page_texts  # noqa: E402
-from docgen.render import Format, Templates, render_record  # noqa: E402
-from docgen.views import Version, view  # noqa: E402
+from docgen.render import Format, Templates, record_source, render_record  # noqa: E402
+from docgen.views import Version  # noqa: E402
 
 TEMPLATES = PROJECT / "templates"
 EXAMPLES = PROJECT / "records" / "northfield"
@@ -66,15 +66,7 @@ def render_pack(meeting: Record, related: list[Record], templates: Templates) ->
     paper = PAPERS["agenda_pack"]
     packs = []
     for version in Version:
-        full = version is Version.FULL
-        source = Source(
-            meeting.id,
-            view(meeting.data, version),
-            version,
-            references=tuple(view(r.data, version) for r in related),
-            full_data=meeting.data if full else None,
-            full_references=tuple(r.data for r in related) if full else (),
-        )
+        source = record_source(meeting, related, version, templates.folder)
         packs.append(
             templates.pdf().render(
                 paper.html_template,

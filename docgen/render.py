@@ -7,7 +7,7 @@ receives a leaking public paper.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -145,6 +145,24 @@ def output_path(out: Path, version: Version, record_id: str, paper: Paper, suffi
     return out / version.value / record_id / f"{paper.name}{suffix}"
 
 
+def record_source(
+    record: Record, references: Sequence[Record], version: Version, templates: Path
+) -> Source:
+    """What a paper of ``record`` is made from in ``version``: the record and the records
+    it refers to in that version's view (the public one holds no exempt value), and in a
+    full version the full data too."""
+    full = version is Version.FULL
+    return Source(
+        record_id=record.id,
+        data=view(record.data, version),
+        version=version,
+        references=tuple(view(r.data, version) for r in references),
+        full_data=record.data if full else None,
+        full_references=tuple(r.data for r in references) if full else (),
+        templates=templates,
+    )
+
+
 def render_record(
     record: Record,
     references: list[Record],
@@ -166,18 +184,12 @@ def render_record(
     images: dict[str, Any] = {}  # pictures decoded for one PDF, shared with the others
     # Worked out once for every public paper of the record, in every format.
     values = Needles.of(paper_exempt_values(record, references, templates.folder) if scan else [])
+    # The views do not depend on the paper: made once per version for all of them.
+    sources = {v: record_source(record, references, v, templates.folder) for v in versions}
     for paper in papers_for(record.kind, record.data):
         for version in versions:
             full = version is Version.FULL
-            source = Source(
-                record_id=record.id,
-                data=view(record.data, version),
-                version=version,
-                references=tuple(view(r.data, version) for r in references),
-                full_data=record.data if full else None,
-                full_references=tuple(r.data for r in references) if full else (),
-                templates=templates.folder,
-            )
+            source = sources[version]
             withheld = None if full else withheld_exemption(record, paper, source)
             if withheld is None:
                 context = paper.context(source)

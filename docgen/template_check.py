@@ -269,10 +269,10 @@ def paper_contexts(name: str) -> list[dict[str, Any]]:
     """The contexts papers rendered through the Word template ``name`` provide: those of
     docgen's example records that have such papers, full and public, with the helpers."""
     from docgen.loading import RecordSet
-    from docgen.papers import PAPERS, Source, papers_for
-    from docgen.render import WITHHELD_WORD, withheld_exemption
+    from docgen.papers import PAPERS, papers_for
+    from docgen.render import WITHHELD_WORD, record_source, withheld_exemption
     from docgen.resources import shipped_templates, skeleton
-    from docgen.views import Version, view
+    from docgen.views import Version
 
     examples = skeleton() / "records"
     records = RecordSet(examples)
@@ -289,18 +289,11 @@ def paper_contexts(name: str) -> list[dict[str, Any]]:
         if name != WITHHELD_WORD and record.kind not in kinds:
             continue
         references = records.related(record)
+        sources = {v: record_source(record, references, v, shipped_templates()) for v in Version}
         for paper in papers_for(record.kind, record.data):
             for version in Version:
                 full = version is Version.FULL
-                source = Source(
-                    record_id=record.id,
-                    data=view(record.data, version),
-                    version=version,
-                    references=tuple(view(r.data, version) for r in references),
-                    full_data=record.data if full else None,
-                    full_references=tuple(r.data for r in references) if full else (),
-                    templates=shipped_templates(),
-                )
+                source = sources[version]
                 withheld = None if full else withheld_exemption(record, paper, source)
                 if name == WITHHELD_WORD and withheld is not None:
                     contexts.append({**paper.withheld_context(source, withheld), **helpers})
