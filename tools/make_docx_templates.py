@@ -11,6 +11,7 @@ that has changed since, unless given ``--force``.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import io
 import sys
@@ -735,9 +736,22 @@ def main(target: Path = TEMPLATES, force: bool = False) -> list[str]:
     return refused
 
 
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Write docgen's Word templates, keeping any edited since they were written."
+    )
+    parser.add_argument(
+        "target", nargs="?", type=Path, default=TEMPLATES, help="folder to write (templates/)"
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="replace templates edited since they were written"
+    )
+    return parser.parse_args()
+
+
 if __name__ == "__main__":
-    arguments = [argument for argument in sys.argv[1:] if argument != "--force"]
-    kept = main(Path(arguments[0]) if arguments else TEMPLATES, force="--force" in sys.argv)
+    options = _arguments()
+    kept = main(options.target, force=options.force)
     for name in kept:
         print(
             f"{name}: not overwritten: it has changed since this script wrote it "
