@@ -47,7 +47,10 @@ def test_page_numbers_are_artifacts_never_read_as_content(
             for number, (artifacts, _) in enumerate(pages, start=1)
             if f"Page {number} of {len(pages)}" in artifacts
         ]
-        assert numbered, f"{name}: no page number is drawn as an artifact"
+        # A letter's first page carries its letterhead and no page number: a one-page
+        # letter has none to find.
+        if len(pages) > 1 or ("letter" not in name and "dclg_submission" not in name):
+            assert numbered, f"{name}: no page number is drawn as an artifact"
         read = {number: PAGE_NUMBER.findall(tagged) for number, (_, tagged) in enumerate(pages, 1)}
         assert {number: found for number, found in read.items() if found} == {}, name
 

@@ -32,6 +32,7 @@ from wordparts import (
     document,
     footer_part,
     header_part,
+    kept_together,
     numbering,
     para,
     row,
@@ -136,7 +137,7 @@ def paragraph_macro() -> list[str]:
         tag("{%p if item.table %}"),
         tag(
             "{{p table(item.table.caption, item.table.columns, item.table.rows, "
-            "shade_exempt_rows=not public) }}"
+            "shade_exempt_rows=not public, " + BLOCK_SHADE + ") }}"
         ),
         tag("{%p endif %}"),
         tag("{%p if item.chart %}"),
@@ -499,13 +500,16 @@ def feedback_letter() -> dict[str, str]:
         tag("{%p endif %}"),
         tag("{%p endfor %}"),
         para("Heading2", run("Next steps")),
-        para("BodyText", run("{{ follow_up }}"), properties=KEEP),
-        para("LetterClose", run("Yours sincerely,")),
-        para("Signatory", run("{{r runs(letter.signed_by.name) }}"), properties=KEEP),
-        tag("{%p if letter.signed_by.job_title %}"),
-        tag("{{p paragraph(letter.signed_by.job_title, 'BodyText', keep_with_next=true) }}"),
-        tag("{%p endif %}"),
-        para("BodyText", run("On behalf of the peer team")),
+        kept_together(
+            para("BodyText", run("{{ follow_up }}")),
+            para("LetterClose", run("Yours sincerely,")),
+            para("Signatory", run("{{r runs(letter.signed_by.name) }}")),
+            tag("{%p if letter.signed_by.job_title %}"),
+            tag("{{p paragraph(letter.signed_by.job_title, 'BodyText') }}"),
+            tag("{%p endif %}"),
+            para("BodyText", run("On behalf of the peer team")),
+        ),
+        para("BodyText"),
     ]
     return letter_parts(body)
 

@@ -66,6 +66,25 @@ def table(widths: list[int], *rows: str, style: str = "HeaderTable", caption: st
     )
 
 
+TEXT_WIDTH = 9638
+"""The width between the margins of an A4 page with 20 mm margins, in twips."""
+
+
+def kept_together(*paragraphs: str) -> str:
+    """``paragraphs`` on one page, whatever comes before them: a borderless table of one
+    cell in a row that cannot split. A letter's last words, its close and its signatures
+    are kept so; keep-with-next alone is not enough, because LibreOffice does not carry
+    a paragraph over with the next one when that one moves for a keep of its own."""
+    return (
+        '<w:tbl><w:tblPr><w:tblStyle w:val="KeptTogether"/>'
+        f'<w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+        f'<w:tblGrid><w:gridCol w:w="{TEXT_WIDTH}"/></w:tblGrid>'
+        f"{row(cell(TEXT_WIDTH, *paragraphs))}</w:tbl>"
+    )
+
+
 def field(instruction: str, placeholder: str, properties: str = "") -> str:
     """A simple field (PAGE, NUMPAGES) with a cached result Word updates on display."""
     return f'<w:fldSimple w:instr=" {instruction} ">{run(placeholder, properties)}</w:fldSimple>'
@@ -431,6 +450,11 @@ def styles() -> str:
             based_on="DefaultParagraphFont",
             rpr=_run_props(italic=True, colour="404040"),
         ),
+        '<w:style w:type="table" w:customStyle="1" w:styleId="KeptTogether">'
+        '<w:name w:val="Kept Together"/><w:basedOn w:val="TableNormal"/><w:tblPr>'
+        '<w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
+        '<w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/>'
+        "</w:tblCellMar></w:tblPr></w:style>",
         '<w:style w:type="table" w:customStyle="1" w:styleId="HeaderTable"><w:name w:val="Header Table"/>'
         '<w:basedOn w:val="TableNormal"/><w:qFormat/><w:tblPr><w:tblBorders>'
         + "".join(

@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 
 from docgen.builders.environment import make_environment
 from docgen.builders.properties import DocumentProperties
+from docgen.builders.wordml import column_percentages
 from docgen.errors import TemplateError
 from docgen.exempt import SpanKind, Text
 from docgen.house_style import HouseStyle, house_style
@@ -72,6 +73,14 @@ def png_uri(data: bytes) -> str:
     return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
 
 
+def colgroup(columns: Any, rows: Any, shares: Any = None) -> Markup:
+    """A table's <colgroup>: its columns as wide as in the Word version of the paper."""
+    cols = "".join(
+        f'<col style="width: {share:g}%">' for share in column_percentages(columns, rows, shares)
+    )
+    return Markup(f"<colgroup>{cols}</colgroup>")
+
+
 def pdf_identifier(*parts: str) -> bytes:
     """A fixed file identifier, so the same paper gets the same bytes every build."""
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32].encode("ascii")
@@ -85,6 +94,7 @@ def html_environment(folders: list[Path]) -> jinja2.Environment:
     environment.filters["chart_uri"] = chart_uri
     environment.filters["png_uri"] = png_uri
     environment.filters["paper_body"] = _paper_body
+    environment.globals["colgroup"] = colgroup
     return environment
 
 

@@ -11,6 +11,7 @@ Everything returned is `Markup`: its text has been escaped here, once.
 
 from __future__ import annotations
 
+import re
 import struct
 from typing import Any
 
@@ -303,26 +304,48 @@ CELL_PADDING = 250
 """Twips of a cell's left and right margins, and a little room."""
 
 
+def _unbroken(text: str) -> list[str]:
+    """The pieces of ``text`` a line never breaks inside: words, split after their
+    hyphens ("post-" and "engagement"), as Word and the PDF both break them."""
+    return re.findall(r"[^\s-]*-|[^\s-]+", text)
+
+
 def column_widths(columns: Any, rows: Any) -> list[int]:
-    """Each column's width in twips, from its content as a browser's automatic table
-    layout gives it: every column at least as wide as its longest word, and the rest
-    of the width shared by how much text its fullest cell holds (up to about a line's
-    worth), so a column of sentences is wide and a column of dates narrow."""
+    """Each column's width in twips, from its content: every column at least as wide as
+    its longest word, and the rest of the width shared by how much text its cells hold
+    on average, so a column of sentences is wide and a column of dates narrow, and the
+    table is about as short as its text allows. Both formats use these widths."""
     texts = [[str(column) for column in columns]] + [
         [str(cell) for cell in row.cells] for row in rows
     ]
     least, wanted = [], []
     for index in range(len(texts[0])):
         column = [row[index] for row in texts if index < len(row)]
-        longest_word = max((len(word) for text in column for word in text.split()), default=1)
+        longest_word = max((len(word) for text in column for word in _unbroken(text)), default=1)
         least.append(longest_word * CHARACTER + CELL_PADDING)
-        wanted.append(max(min(max((len(text) for text in column), default=1), 60), 1))
+        wanted.append(max(sum(min(len(text), 400) for text in column) // len(column), 1))
     spare = TABLE_WIDTH - sum(least)
     if spare < 0:
         return [TABLE_WIDTH * width // sum(least) for width in least]
     return [
         width + spare * share // sum(wanted) for width, share in zip(least, wanted, strict=True)
     ]
+
+
+def table_widths(columns: Any, rows: Any, shares: Any = None) -> list[int]:
+    """The widths of a table's columns in twips: as their content asks
+    (`column_widths`), or each column's share of the width when ``shares`` gives them
+    (``[1, 3]``). The PDF sets its columns from the same figures (`column_percentages`),
+    so a table breaks its lines, and its pages, alike in both formats."""
+    if shares:
+        return [TABLE_WIDTH * part // sum(shares) for part in shares]
+    return column_widths(columns, list(rows)) if columns else [TABLE_WIDTH]
+
+
+def column_percentages(columns: Any, rows: Any, shares: Any = None) -> list[float]:
+    """Each column's share of the table's width, in per cent, as the Word table has it."""
+    widths = table_widths(columns, rows, shares)
+    return [round(100 * width / sum(widths), 2) for width in widths]
 
 
 def table(
@@ -332,18 +355,16 @@ def table(
     *,
     shade_exempt_rows: bool,
     shares: Any = None,
+    shaded: bool = False,
 ) -> Markup:
     """A whole table: a heading row repeated on each page, rows that never split.
 
     ``rows`` are objects with ``cells`` (and ``exempt``, shaded when asked). Columns are
-    as wide as their content asks (`column_widths`) unless ``shares`` gives each
-    column's share of the width (``[1, 3]``). The header row is shaded.
+    as wide as `table_widths` gives them. The header row is shaded; so is every row of a
+    table that is part of an exempt block (``shaded``, full version), as in the PDF.
     """
     rows = list(rows)
-    if shares:
-        widths = [TABLE_WIDTH * part // sum(shares) for part in shares]
-    else:
-        widths = column_widths(columns, rows) if columns else [TABLE_WIDTH]
+    widths = table_widths(columns, rows, shares)
     grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
 
     def cell(text: Any, style: str, index: int, shading: str = "", keep: bool = False) -> str:
@@ -358,7 +379,7 @@ def table(
     body = []
     for number, row in enumerate(rows):
         shading = ""
-        if shade_exempt_rows and getattr(row, "exempt", None) is not None:
+        if shaded or (shade_exempt_rows and getattr(row, "exempt", None) is not None):
             shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{EXEMPT_PARAGRAPH_SHADING}"/>'
         # The first row stays with the header, the last with the row before it: a table
         # never leaves a single row on a page.
