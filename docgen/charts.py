@@ -26,6 +26,7 @@ from datetime import date
 from decimal import ROUND_CEILING, Decimal
 from functools import cache, lru_cache
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 import attrs
 from PIL import Image, ImageDraw, ImageFont
@@ -137,6 +138,91 @@ class Scene:
         buffer = io.BytesIO()
         image.save(buffer, format="PNG", dpi=(DPI, DPI), optimize=False)
         return buffer.getvalue()
+
+
+SVG_WIDTH_MM = 160
+"""How wide a chart is printed: the picture's width across the PDF's text."""
+SVG_FAMILY = "Liberation Sans"
+"""The family the PDF embeds (docgen/fonts), in which the scene's words were measured."""
+SVG_STEP = 18
+"""Pixels between the lines (or dots) of a pattern, as in the PNG."""
+SVG_PATTERNS = {
+    "diagonal": '<path d="M-9,9 l18,-18 M0,18 l18,-18 M9,27 l18,-18" stroke="{ink}" stroke-width="4"/>',
+    "back-diagonal": '<path d="M-9,9 l18,18 M0,0 l18,18 M9,-9 l18,18" stroke="{ink}" stroke-width="4"/>',
+    "cross": '<path d="M-9,9 l18,-18 M0,18 l18,-18 M9,27 l18,-18 M-9,9 l18,18 M0,0 l18,18 '
+    'M9,-9 l18,18" stroke="{ink}" stroke-width="4"/>',
+    "horizontal": '<path d="M0,9 h18" stroke="{ink}" stroke-width="4"/>',
+    "vertical": '<path d="M9,0 v18" stroke="{ink}" stroke-width="4"/>',
+    "dots": '<circle cx="9" cy="9" r="4" fill="{ink}"/>',
+}
+"""The tile of each pattern, drawn over a bar's grey: the same marks the PNG paints."""
+
+
+def scene_svg(scene: Scene) -> str:
+    """The scene as SVG, for the PDF: vector bars and rules, and words as real text in
+    the embedded font, so they print sharp, can be selected and read out, and the leak
+    scan reads them as it reads the rest of the page. The same scene as the PNG Word
+    shows, so both formats show the same chart; the same scene gives the same text."""
+    fills = sorted({box.fill for box in scene.boxes if box.fill.pattern != "solid"}, key=repr)
+    pattern_ids = {fill: f"pattern{number}" for number, fill in enumerate(fills)}
+    defs = "".join(
+        f'<pattern id="{pattern_ids[fill]}" width="{SVG_STEP}" height="{SVG_STEP}" '
+        f'patternUnits="userSpaceOnUse"><rect width="{SVG_STEP}" height="{SVG_STEP}" '
+        f'fill="{fill.grey}"/>{SVG_PATTERNS[fill.pattern].format(ink=fill.ink)}</pattern>'
+        for fill in fills
+    )
+    parts = [
+        f'<line x1="{_n(a)}" y1="{_n(b)}" x2="{_n(c)}" y2="{_n(d)}" stroke="{rule.colour}" '
+        f'stroke-width="{rule.width}"/>'
+        for rule in scene.rules
+        for a, b, c, d in (rule.points,)
+    ]
+    for box in scene.boxes:
+        x0, y0, x1, y1 = box.box
+        if x1 <= x0 or y1 <= y0:
+            continue
+        paint = box.fill.grey if box.fill not in pattern_ids else f"url(#{pattern_ids[box.fill]})"
+        parts.append(
+            f'<rect x="{_n(x0)}" y="{_n(y0)}" width="{_n(x1 - x0)}" height="{_n(y1 - y0)}" '
+            f'fill="{paint}" stroke="{OUTLINE}" stroke-width="2"/>'
+        )
+    parts.extend(_svg_words(words) for words in scene.words)
+    height_mm = SVG_WIDTH_MM * scene.height / scene.width
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{SVG_WIDTH_MM}mm" '
+        f'height="{height_mm:.2f}mm" viewBox="0 0 {scene.width} {scene.height}">'
+        f'<defs>{defs}</defs><rect width="{scene.width}" height="{scene.height}" fill="white"/>'
+        f'<g font-family="{SVG_FAMILY}" fill="{INK}">{"".join(parts)}</g></svg>'
+    )
+
+
+def _n(value: float) -> str:
+    """A coordinate, short and always the same for the same value."""
+    return f"{value:.1f}".removesuffix(".0")
+
+
+SVG_ANCHORS = {"l": "start", "m": "middle", "r": "end"}
+
+
+def _svg_words(words: Words) -> str:
+    """One line of text where Pillow's anchor puts it: SVG places text by its baseline,
+    so the baseline is found from the font's ascent and descent."""
+    ascent, descent = _font(words.size).getmetrics()
+    text = xml_escape(words.text)
+    if words.upright:
+        # Turned a quarter to the left, its end at (x, y), its line centred on x.
+        baseline = words.x - _line_height(words.size) / 2 + ascent
+        return (
+            f'<text transform="translate({_n(baseline)} {_n(words.y)}) rotate(-90)" '
+            f'font-size="{words.size}" text-anchor="end">{text}</text>'
+        )
+    horizontal, vertical = words.anchor[0], words.anchor[1]
+    offset = {"a": ascent, "t": ascent, "m": (ascent - descent) / 2, "s": 0, "b": -descent}
+    y = words.y + offset.get(vertical, -descent)
+    return (
+        f'<text x="{_n(words.x)}" y="{_n(y)}" font-size="{words.size}" '
+        f'text-anchor="{SVG_ANCHORS[horizontal]}">{text}</text>'
+    )
 
 
 @cache
@@ -377,6 +463,12 @@ def bar_chart_png(data: ChartData) -> bytes:
     return bar_chart_scene(data).png()
 
 
+@lru_cache(maxsize=64)
+def bar_chart_svg(data: ChartData) -> str:
+    """The chart as SVG text, for the PDF: the same scene as `bar_chart_png`."""
+    return scene_svg(bar_chart_scene(data))
+
+
 def chart_data(
     categories: Sequence[object], series: Sequence[tuple[object, Sequence[float]]]
 ) -> ChartData:
@@ -395,6 +487,12 @@ def chart_png(chart: Any) -> bytes:
     """
     series = [(s.name, s.values) for s in chart.series]
     return bar_chart_png(chart_data(chart.categories, series))
+
+
+def chart_svg(chart: Any) -> str:
+    """The SVG for a chart block: as `chart_png`, with its words as text."""
+    series = [(s.name, s.values) for s in chart.series]
+    return bar_chart_svg(chart_data(chart.categories, series))
 
 
 @attrs.frozen
@@ -465,6 +563,11 @@ def timeline_scene(data: TimelineData) -> Scene:
 def timeline_png(data: TimelineData) -> bytes:
     """A horizontal bar per activity across the months it spans, as PNG bytes."""
     return timeline_scene(data).png()
+
+
+def timeline_svg(data: TimelineData) -> str:
+    """The timetable as SVG text, for the PDF: the same scene as `timeline_png`."""
+    return scene_svg(timeline_scene(data))
 
 
 def timeline_description(data: TimelineData) -> str:

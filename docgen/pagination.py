@@ -111,15 +111,45 @@ PICTURE = "[picture]"
 its caption ends the page, not the caption)."""
 
 
-def _pictures_below(page: pypdfium2.PdfPage, lowest_text: float, height: float) -> bool:
+Box = tuple[float, float, float, float]
+
+
+def _figures(page: pypdfium2.PdfPage) -> list[Box]:
+    """Where the page's pictures are: every object a PDF tags as part of a figure (a
+    chart drawn as SVG: its bars, rules and words), and every image (left, bottom,
+    right, top)."""
+    boxes = []
+    for item in page.get_objects(max_depth=0):
+        if item.type == pdfium_c.FPDF_PAGEOBJ_IMAGE or _marked(item, b"Figure"):
+            boxes.append(tuple(item.get_bounds()))
     for picture in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4):
-        _, _, _, top = picture.get_bounds()
-        if MARGIN_BAND < top <= lowest_text + 2:
+        boxes.append(tuple(picture.get_bounds()))
+    return boxes
+
+
+def _marked(item: pypdfium2.PdfObject, name: bytes) -> bool:
+    """Whether a page object's marked content carries the tag ``name``."""
+    wanted = name.decode("ascii")
+    for index in range(pdfium_c.FPDFPageObj_CountMarks(item.raw)):
+        mark = pdfium_c.FPDFPageObj_GetMark(item.raw, index)
+        length = ctypes.c_ulong()
+        pdfium_c.FPDFPageObjMark_GetName(mark, None, 0, ctypes.byref(length))
+        buffer = ctypes.create_string_buffer(length.value)
+        pointer = ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
+        pdfium_c.FPDFPageObjMark_GetName(mark, pointer, length, ctypes.byref(length))
+        if buffer.raw[: max(length.value - 2, 0)].decode("utf-16-le") == wanted:
             return True
     return False
 
 
+def _inside(x: float, y: float, boxes: list[Box]) -> bool:
+    return any(left <= x <= right and bottom <= y <= top for left, bottom, right, top in boxes)
+
+
 def _body_lines(text_page: pypdfium2.PdfTextPage, height: float) -> list[str]:
+    """The page's lines of text, without its margins' and its pictures' words (a chart's
+    labels are text in the PDF and part of a picture in Word: neither is body text)."""
+    figures = _figures(text_page.page)
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     lines: list[str] = []
     current: list[str] = []
@@ -137,14 +167,16 @@ def _body_lines(text_page: pypdfium2.PdfTextPage, height: float) -> list[str]:
         middle = (bottom.value + top.value) / 2
         if (top.value or bottom.value) and not MARGIN_BAND < middle < height - MARGIN_BAND:
             continue
+        if (top.value or bottom.value) and _inside((left.value + right.value) / 2, middle, figures):
+            continue
         if top.value or bottom.value:
             lowest = min(lowest, bottom.value)
         current.append(char)
     if current:
         lines.append("".join(current))
     found = [normalise(line) for line in lines if normalise(line)]
-    if _pictures_below(text_page.page, lowest, height):
-        found.append(PICTURE)
+    if any(MARGIN_BAND < box[3] <= lowest + 2 for box in figures):
+        found.append(PICTURE)  # a picture below the page's last text
     return found
 
 

@@ -28,6 +28,7 @@ from docgen.charts import (
     bar_chart_scene,
     chart_data,
     chart_png,
+    scene_svg,
     ticks,
     timeline_scene,
 )
@@ -293,3 +294,70 @@ def test_a_chart_withheld_whole_is_described_by_its_statement() -> None:
         "Bar chart not shown. This information is not for publication by virtue of "
         "paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972."
     )
+
+
+def _drawn_by_weasyprint(scene: Scene) -> Image.Image:
+    """The scene's SVG as the PDF prints it (WeasyPrint, the shipped font), rasterised
+    at the PNG's size."""
+    import base64
+
+    import pypdfium2
+    import weasyprint
+
+    from docgen.fonts import FONTS
+
+    height_mm = 160 * scene.height / scene.width
+    regular = (FONTS / "LiberationSans-Regular.ttf").as_uri()
+    svg = base64.b64encode(scene_svg(scene).encode("utf-8")).decode("ascii")
+    html = (
+        f'<style>@font-face {{ font-family: "Liberation Sans"; src: url("{regular}"); }} '
+        f"@page {{ size: 160mm {height_mm:.3f}mm; margin: 0 }} body {{ margin: 0 }} "
+        "img { width: 160mm; display: block }</style>"
+        f'<img alt="" src="data:image/svg+xml;base64,{svg}">'
+    )
+    page = pypdfium2.PdfDocument(weasyprint.HTML(string=html).write_pdf())[0]
+    picture = page.render(scale=scene.width / page.get_width()).to_pil().convert("L")
+    return picture.resize((scene.width, scene.height))
+
+
+@pytest.mark.parametrize(
+    "scene",
+    [
+        radar_like((1, 0, 3.5)),
+        bar_chart_scene(
+            chart_data([f"Category {n} of many" for n in range(12)], [("A", range(12))])
+        ),
+        timeline_scene(
+            TimelineData(
+                "Timetable",
+                (
+                    ("Review scoping", date(2017, 9, 1), date(2017, 12, 31), "Sep – Dec 2017"),
+                    ("Submission of position statement", date(2018, 1, 1), date(2018, 3, 1), "Q1"),
+                ),
+            )
+        ),
+    ],
+    ids=["legend and decimals", "upright labels", "timetable"],
+)
+def test_the_pdf_draws_the_same_chart_as_word_in_vector_with_its_words_as_text(
+    scene: Scene,
+) -> None:
+    """The SVG the PDF holds is the PNG Word holds, drawn again: the same picture (grey
+    levels differ only where edges are smoothed), and every word of it a text element."""
+    from PIL import ImageChops, ImageStat
+
+    png = Image.open(io.BytesIO(scene.png())).convert("L")
+    difference = ImageChops.difference(png, _drawn_by_weasyprint(scene))
+    assert ImageStat.Stat(difference).mean[0] < 8
+    texts = re.findall(r"<text [^>]*>([^<]*)</text>", scene_svg(scene))
+    assert texts == [words.text.replace("&", "&amp;") for words in scene.words]
+    assert scene_svg(scene) == scene_svg(scene)
+
+
+def test_a_chart_in_the_pdf_is_text_a_reader_can_select(example_papers: dict[str, bytes]) -> None:
+    """The radar's legend and labels are words of the PDF (so the leak scan reads them too)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(example_papers["radar-2026-11/radar_report/full.pdf"])
+    text = " ".join(page.get_textpage().get_text_range() for page in document)
+    assert "Stage 1" in text and "Service-specific concern" in text

@@ -40,14 +40,15 @@ def test_the_corpus_has_an_exempt_value_in_each_position() -> None:
 
 @pytest.mark.parametrize("suffix", [".docx", ".pdf"])
 def test_every_exempt_value_is_in_the_full_version(papers: dict[str, bytes], suffix: str) -> None:
-    """Each position is real: the scanner finds every value in the full paper."""
+    """Each position is real: the scanner finds every value in the full paper, a chart's
+    words included in the PDF, where they are text (in Word they are a picture's pixels)."""
     values = paper_exempt_values(load_record(ADVERSARIAL), [])
     found = {leak.field for leak in scan_paper(papers["full" + suffix], values)}
     searchable = {
         v.field
         for v in values
         if len(v.text.strip()) >= MIN_VALUE_LENGTH  # "£2" is too short to search for
-        and ".chart.categories" not in v.field  # drawn into the picture, not text
+        and (suffix == ".pdf" or ".chart.categories" not in v.field)
     }
     assert found == searchable
 

@@ -62,10 +62,16 @@ def css_string(value: str) -> Markup:
 
 
 def chart_uri(chart: Any) -> str:
-    """A chart block drawn as PNG, as a data: URI for an <img>."""
-    from docgen.charts import chart_png
+    """A chart block drawn as SVG (vector, its words real text), as a data: URI for an
+    <img>, which the PDF tags as a figure with the chart's alt text."""
+    from docgen.charts import chart_svg
 
-    return png_uri(chart_png(chart))
+    return svg_uri(chart_svg(chart))
+
+
+def svg_uri(svg: str) -> str:
+    """SVG text (a picture a paper drew) as a data: URI for an <img>."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
 def png_uri(data: bytes) -> str:
@@ -93,6 +99,7 @@ def html_environment(folders: list[Path]) -> jinja2.Environment:
     environment.filters["css_string"] = css_string
     environment.filters["chart_uri"] = chart_uri
     environment.filters["png_uri"] = png_uri
+    environment.filters["svg_uri"] = svg_uri
     environment.filters["paper_body"] = _paper_body
     environment.globals["colgroup"] = colgroup
     return environment

@@ -251,7 +251,7 @@ def gantt(challenge: PeerChallenge) -> dict[str, object] | None:
     """
     from PIL import Image  # drawing loads only when a paper is built
 
-    from docgen.charts import TimelineData, timeline_description, timeline_png
+    from docgen.charts import TimelineData, timeline_description, timeline_png, timeline_svg
 
     data = TimelineData(
         "Peer challenge timetable",
@@ -272,6 +272,7 @@ def gantt(challenge: PeerChallenge) -> dict[str, object] | None:
     width, height = Image.open(io.BytesIO(png)).size
     return {
         "png": png,
+        "svg": timeline_svg(data),
         "alt": alt,
         "title": data.title,
         "aspect": height / width,
