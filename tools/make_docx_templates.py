@@ -125,6 +125,7 @@ def paragraph_macro() -> list[str]:
         tag("{%p macro block(item, style, list, shade, level=0, label=none) %}"),
         tag(
             "{{p paragraph(item.text, style, list=list, level=level, label=label, "
+            "keep_with_next=(item.table or item.chart), "
             + BLOCK_SHADE
             + ") }}"
         ),
@@ -141,9 +142,14 @@ def paragraph_macro() -> list[str]:
         ),
         tag("{%p endif %}"),
         tag("{%p if item.chart %}"),
-        tag("{{p paragraph(item.chart.title, 'Caption', keep_with_next=true) }}"),
         tag(
-            "{{p picture(chart_png(item.chart), item.chart.description, item.chart.title | string) }}"
+            "{{p paragraph(item.chart.title, 'Caption', keep_with_next=true, "
+            + BLOCK_SHADE
+            + ") }}"
+        ),
+        tag(
+            "{{p picture(chart_png(item.chart), item.chart.description, "
+            "item.chart.title | string, " + BLOCK_SHADE + ") }}"
         ),
         tag("{%p endif %}"),
         tag("{%p if item.continued %}"),
@@ -303,7 +309,7 @@ def committee_report() -> dict[str, str]:
         *sections_loop("report.sections", "false"),
         *implications,
         tag("{%p if background_papers_shown %}"),
-        para("Heading1", run("Background papers")),
+        para("ClosingHeading", run("Background papers")),
         tag("{%p for item in background_papers %}"),
         tag("{{p paragraph(item.title, 'ListBullet', label=exempt_label(item), " + SHADE + ") }}"),
         tag("{%p else %}"),
@@ -314,7 +320,7 @@ def committee_report() -> dict[str, str]:
         tag("{%p endif %}"),
         tag("{%p endif %}"),
         tag("{%p if attachments_shown %}"),
-        para("Heading1", run("Attachments")),
+        para("ClosingHeading", run("Attachments")),
         tag("{%p for line in appendix_list %}"),
         tag("{{p paragraph(line, 'ListBullet') }}"),
         tag("{%p else %}"),
@@ -326,7 +332,7 @@ def committee_report() -> dict[str, str]:
         tag(
             "{{p table('Each exempt item, the paragraph of Schedule 12A that applies, why and "
             "when it is reviewed', reasons_columns, reasons, shade_exempt_rows=false, "
-            "shares=[5, 3, 10, 3]) }}"
+            "shares=[5, 4, 10, 3]) }}"
         ),
         tag("{%p endif %}"),
         tag("{%p for appendix in report.appendices %}"),
@@ -456,7 +462,7 @@ def position_statement() -> dict[str, str]:
         tag(
             "{{p table(timetable.caption, timetable.columns, timetable.rows, shade_exempt_rows=not public) }}"
         ),
-        para("Heading1", run("Background documents")),
+        para("ClosingHeading", run("Background documents")),
         tag("{%p for item in challenge.background_documents %}"),
         tag("{{p paragraph(item, 'ListBullet') }}"),
         tag("{%p else %}"),

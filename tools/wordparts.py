@@ -282,6 +282,13 @@ def styles() -> str:
         _heading(1, size=26, before=280),
         _heading(2, size=24, before=200),
         _style(
+            "ClosingHeading",
+            "Closing Heading",
+            based_on="Heading1",
+            ppr='<w:keepNext/><w:keepLines/><w:outlineLvl w:val="0"/>',
+            next_style="BodyText",
+        ),
+        _style(
             "AppendixHeading",
             "Appendix Heading",
             based_on="Heading1",

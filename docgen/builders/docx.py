@@ -36,6 +36,7 @@ from markupsafe import escape
 from docgen.builders.environment import make_environment
 from docgen.builders.house_word import apply_house
 from docgen.builders.properties import DocumentProperties
+from docgen.builders.word_keeps import apply_keeps
 from docgen.builders.wordml import Media, Numbering, paragraph_helper, picture_helper, runs, table
 from docgen.charts import chart_png
 from docgen.errors import BuildError, TemplateError
@@ -50,6 +51,7 @@ TEMPLATED_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|end
 CORE_PROPERTIES = "docProps/core.xml"
 APP_PROPERTIES = "docProps/app.xml"
 NUMBERING = "word/numbering.xml"
+DOCUMENT = "word/document.xml"
 CONTENT_TYPES = "[Content_Types].xml"
 DOCUMENT_RELS = "word/_rels/document.xml.rels"
 DROPPED_PARTS = ("docProps/thumbnail.jpeg", "docProps/custom.xml")
@@ -115,6 +117,8 @@ class WordTemplate:
             except (jinja2.TemplateError, KeyError) as error:
                 raise TemplateError(f"{name}: {error}", path=self.path) from None
             rendered[name] = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml).encode("utf-8")
+        if DOCUMENT in rendered:
+            rendered[DOCUMENT] = apply_keeps(rendered[DOCUMENT])
         if numbering is not None:
             rendered[NUMBERING] = numbering.extend(self.parts[NUMBERING])
         if media.items:

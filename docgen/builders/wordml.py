@@ -265,16 +265,27 @@ def picture_helper(media: Media) -> Any:
     """The ``picture()`` function: a paragraph holding a PNG, with its alt text."""
 
     def picture(
-        data: bytes, alt: str, title: str, width_mm: float = 160, aspect: float | None = None
+        data: bytes,
+        alt: str,
+        title: str,
+        width_mm: float = 160,
+        aspect: float | None = None,
+        shaded: bool = False,
     ) -> Markup:
         """``aspect`` (height over width) is the PNG's own unless given: a chart is as
-        tall as its legend and labels need, and is never stretched."""
+        tall as its legend and labels need, and is never stretched. ``shaded``: the
+        picture is part of an exempt block (full version), shaded as its text is."""
         rel_id, number = media.add(data)
         cx = int(width_mm * EMU_PER_MM)
         cy = int(cx * (png_aspect(data) if aspect is None else aspect))
         alt_text, title_text = escape(alt), escape(title)
+        shading = (
+            f'<w:shd w:val="clear" w:color="auto" w:fill="{EXEMPT_PARAGRAPH_SHADING}"/>'
+            if shaded
+            else ""
+        )
         return Markup(
-            '<w:p><w:pPr><w:pStyle w:val="Figure"/></w:pPr><w:r><w:drawing>'
+            f'<w:p><w:pPr><w:pStyle w:val="Figure"/>{shading}</w:pPr><w:r><w:drawing>'
             f'<wp:inline xmlns:wp="{WP_NS}" distT="0" distB="0" distL="0" distR="0">'
             f'<wp:extent cx="{cx}" cy="{cy}"/>'
             f'<wp:docPr id="{FIRST_PICTURE_ID + number}" name="Chart {number}" descr="{alt_text}" title="{title_text}"/>'
