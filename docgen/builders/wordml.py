@@ -171,7 +171,10 @@ def paragraph_helper(numbering: Numbering | None) -> Any:
         bold that open the paragraph ("Accountability."), then a space."""
         properties = f'<w:pStyle w:val="{escape(style)}"/>'
         if keep_with_next or is_lead_in(text):
-            properties += "<w:keepNext/><w:keepLines/>"
+            # Kept with what it introduces, yet free to break over a page as the PDF's
+            # paragraphs are (two lines at least on each side): a long lead-in is not
+            # moved whole to the next page.
+            properties += "<w:keepNext/>"
         if list is not None:
             if numbering is None:
                 raise KeyError("this template has no numbering.xml, so no numbered lists")
