@@ -74,7 +74,7 @@ def test_a_report_may_print_no_date_and_close_with_attachments() -> None:
     word = docx_to_text(_render(KEY_THEMES)["full.docx"])
     assert "[Table Label] Date" not in word
     assert "[Table Label] Item no" not in word
-    assert "[heading 1] Attachments\n[Body Text] None" in word
+    assert "[Closing Heading] Attachments\n[Body Text] None" in word
     assert "Background papers" not in word
     assert "[Recommendation (i)] Note the report" in word
     assert "[Recommendation (ii)] Comment on the steps" in word
