@@ -60,6 +60,9 @@ LOGO_PART = "word/media/docgen-logo"
 LOGO_HEIGHT_MM = 18
 EMU_PER_MM = 36000
 LETTERHEAD_STYLE = "Letterhead"
+OWN_LETTERHEAD = "sender"
+"""The context value by which a paper says it has a letterhead of its own (a letter's
+sender): when it is given, the council's is left out, as the PDF's base.html does."""
 BASE_LINE = 1.149
 """A font's own line height, as a multiple of its size (Arial's and Liberation Sans's
 ascent, descent and line gap: 0.905 + 0.212 + 0.033): Word's "multiple" line spacing
@@ -169,7 +172,12 @@ def _replace_footer(footer_xml: bytes, pattern: str) -> bytes:
 
 def _letterhead(parts: Mapping[str, bytes], house: HouseStyle) -> dict[str, bytes]:
     """The council's letterhead (logo, name and address, right-aligned) opening the
-    document's body, with the logo as a picture part of its own."""
+    document's body, with the logo as a picture part of its own.
+
+    It is put between docxtpl paragraph tags that leave it out of a paper whose context
+    gives a letterhead of its own (`OWN_LETTERHEAD`): a letter from the LGA is not
+    printed under the council's logo. The template is compiled once, so this is decided
+    as each paper is rendered."""
     paragraphs = []
     added: dict[str, bytes] = {}
     if house.logo is not None:
@@ -217,8 +225,15 @@ def _letterhead(parts: Mapping[str, bytes], house: HouseStyle) -> dict[str, byte
     head, found, tail = document.partition("<w:body>")
     if not found:
         raise ValueError("document.xml has no <w:body>")
-    added[DOCUMENT] = (head + found + "".join(paragraphs) + tail).encode("utf-8")
+    condition = f"{OWN_LETTERHEAD} is not defined or not {OWN_LETTERHEAD}"
+    wrapped = [_tag(f"{{%p if {condition} %}}"), *paragraphs, _tag("{%p endif %}")]
+    added[DOCUMENT] = (head + found + "".join(wrapped) + tail).encode("utf-8")
     return added
+
+
+def _tag(text: str) -> str:
+    """A paragraph holding only a docxtpl ``{%p … %}`` tag (it leaves no paragraph)."""
+    return f"<w:p><w:r><w:t>{escape(text)}</w:t></w:r></w:p>"
 
 
 def _insert_before(xml: bytes, closing: bytes, extra: bytes) -> bytes:
