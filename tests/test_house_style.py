@@ -260,6 +260,8 @@ def test_a_letter_with_a_sender_is_not_also_under_the_councils_letterhead(
     assert "Northfield NF1 1AA" not in sent
     with zipfile.ZipFile(io.BytesIO(council_letters["from-the-lga.docx"])) as docx:
         assert "rIdDocgenLogo" not in docx.read("word/document.xml").decode("utf-8")
+        assert not any("docgen-logo" in name for name in docx.namelist())
+        assert b"rIdDocgenLogo" not in docx.read("word/_rels/document.xml.rels")
     first_page = page_texts(council_letters["from-the-lga.pdf"])[0]
     assert "Local Government Association" in first_page
     assert "Northfield NF1 1AA" not in first_page

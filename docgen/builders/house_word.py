@@ -231,6 +231,26 @@ def _letterhead(parts: Mapping[str, bytes], house: HouseStyle) -> dict[str, byte
     return added
 
 
+def without_unused_logo(parts: Mapping[str, bytes]) -> dict[str, bytes]:
+    """A rendered paper's parts without the council's logo when its body does not show
+    it (a letter with a letterhead of its own): no council's picture is carried, unseen,
+    inside a letter from someone else."""
+    parts = dict(parts)
+    relationships = parts.get(DOCUMENT_RELS, b"")
+    shown = f'r:embed="{LOGO_REL}"'.encode() in parts.get(DOCUMENT, b"")
+    if shown or f'Id="{LOGO_REL}"'.encode() not in relationships:
+        return parts
+    root = etree.fromstring(relationships)
+    for relationship in list(root):
+        if relationship.get("Id") == LOGO_REL:
+            parts.pop(f"word/{relationship.get('Target')}", None)
+            root.remove(relationship)
+    parts[DOCUMENT_RELS] = etree.tostring(
+        root, xml_declaration=True, encoding="UTF-8", standalone=True
+    )
+    return parts
+
+
 def _tag(text: str) -> str:
     """A paragraph holding only a docxtpl ``{%p … %}`` tag (it leaves no paragraph)."""
     return f"<w:p><w:r><w:t>{escape(text)}</w:t></w:r></w:p>"
