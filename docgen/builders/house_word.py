@@ -60,6 +60,9 @@ LOGO_PART = "word/media/docgen-logo"
 LOGO_HEIGHT_MM = 18
 EMU_PER_MM = 36000
 LETTERHEAD_STYLE = "Letterhead"
+LETTERHEAD_AFTER = 240
+"""The space after the letterhead's last line, in twentieths of a point: the 12pt below
+the PDF's ``div.letterhead``, so both formats' first pages start alike."""
 OWN_LETTERHEAD = "sender"
 """The context value by which a paper says it has a letterhead of its own (a letter's
 sender): when it is given, the council's is left out, as the PDF's base.html does."""
@@ -215,9 +218,11 @@ def _letterhead(parts: Mapping[str, bytes], house: HouseStyle) -> dict[str, byte
             default = f'<Default Extension="{kind}" ContentType="image/{kind}"/>'.encode()
             added[CONTENT_TYPES] = _insert_before(parts[CONTENT_TYPES], b"</Types>", default)
     if house["council.address"]:
-        for line in (house["council.name"], *house["council.address"]):
+        lines = (house["council.name"], *house["council.address"])
+        for number, line in enumerate(lines, start=1):
+            after = LETTERHEAD_AFTER if number == len(lines) else 0  # as the PDF's margin
             paragraphs.append(
-                f'<w:p><w:pPr><w:pStyle w:val="{LETTERHEAD_STYLE}"/><w:spacing w:after="0"/>'
+                f'<w:p><w:pPr><w:pStyle w:val="{LETTERHEAD_STYLE}"/><w:spacing w:after="{after}"/>'
                 f'<w:jc w:val="right"/></w:pPr><w:r><w:t xml:space="preserve">{escape(line)}'
                 "</w:t></w:r></w:p>"
             )
