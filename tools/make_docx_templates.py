@@ -472,9 +472,27 @@ def position_statement() -> dict[str, str]:
     return paper_parts(body)
 
 
+def sender_letterhead() -> list[str]:
+    """A letter's own letterhead, when its record names a sender: the sender's name and
+    address lines, right-aligned at the top of the first page (``sender``, which also
+    keeps the council's letterhead of the house style off the letter), then 12pt, as the
+    PDF's ``div.letterhead``."""
+    last_line = "<w:spacing w:after=\"{{ '240' if loop.last else '0' }}\"/>"
+    name_only = "<w:spacing w:after=\"{{ '0' if sender.address else '240' }}\"/>"
+    return [
+        tag("{%p if sender %}"),
+        para("Letterhead", run("{{r runs(sender.name) }}"), properties=name_only),
+        tag("{%p for line in sender.address %}"),
+        para("Letterhead", run("{{r runs(line) }}"), properties=last_line),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+    ]
+
+
 def feedback_letter() -> dict[str, str]:
     """The peer team's letter: addressee block, date, reference, findings, sign-off."""
     body = [
+        *sender_letterhead(),
         tag("{%p if marking %}"),
         para("Marking", run("{{ marking }}")),
         tag("{%p endif %}"),
@@ -523,6 +541,7 @@ def feedback_letter() -> dict[str, str]:
 def dclg_submission() -> dict[str, str]:
     """The submission: covering letter, progress table, independent review, action plan, annexes."""
     body = [
+        *sender_letterhead(),
         tag("{%p if marking %}"),
         para("Marking", run("{{ marking }}")),
         tag("{%p endif %}"),

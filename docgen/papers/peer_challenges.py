@@ -444,6 +444,7 @@ class FeedbackLetter(Paper):
         return {
             "challenge": challenge,
             "letter": letter,
+            "sender": letter.sender,
             "public": source.public,
             "marking": self.marking(source),
             "running_marking": self.running_marking(source),
