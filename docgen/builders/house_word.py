@@ -49,8 +49,14 @@ COLOURS: Mapping[str, tuple[str, ...]] = {
         "CoverTitle",
         "ClauseHeading",
     ),
-    "colour.marking": ("Marking", "HeaderMarking", "HeaderMarkingRun", "ExemptLabel"),
-    "colour.draft": ("Banner", "HeaderDraft"),
+    "colour.marking": (
+        "Marking",
+        "WithheldMarking",
+        "HeaderMarking",
+        "HeaderMarkingRun",
+        "ExemptLabel",
+    ),
+    "colour.draft": ("Banner", "HeaderDraft", "HeaderDraftRun"),
     "colour.muted": ("Header", "WithheldText"),
 }
 """Which styles take each colour (their text, and their borders where they have them)."""

@@ -319,6 +319,7 @@ class PositionStatement(Paper):
                 {
                     "key": key,
                     "heading": f"{number}. {title}",
+                    "title": title,
                     "question": question or "",
                     "parts": parts,
                 }
