@@ -123,7 +123,7 @@ def document(body: str, first_page: bool = False) -> str:
         '<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>'
         f'<w:footerReference w:type="default" r:id="rIdFooter"/>{first}'
         '<w:pgSz w:w="11906" w:h="16838"/>'
-        '<w:pgMar w:top="1247" w:right="1134" w:bottom="1247" w:left="1134" '
+        '<w:pgMar w:top="1247" w:right="1134" w:bottom="1361" w:left="1134" '
         'w:header="567" w:footer="567" w:gutter="0"/>'
         f"{'<w:titlePg/>' if first_page else ''}</w:sectPr>"
     )
