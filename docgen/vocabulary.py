@@ -55,6 +55,9 @@ CITING_WORDS = frozenset(
 """A number after one of these cites the law, not a secret."""
 _STATUTORY = re.compile(r"s\d+[a-z]?")
 """Section numbers written short: s151, s114, s15."""
+_OUTWARD_CODE = re.compile(r"[a-z]{1,2}\d[a-z\d]?")
+_INWARD_CODE = re.compile(r"\d[a-z]{2}")
+"""A postcode's two halves (SW1P 3HZ): the district, and the few streets within it."""
 
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
@@ -183,7 +186,9 @@ class Vocabulary:
         """The distinctive words of ``text``, each once, in order.
 
         A number that cites the law ("section 114", "s151", "paragraph 3") is no one's
-        secret: it is not distinctive however many digits it has.
+        secret: it is not distinctive however many digits it has. Nor is a postcode's
+        district (SW1P of "SW1P 4DF"), which thousands of addresses share (the LGA's and a
+        government department's): its second half still tells the address.
         """
         found = words(text)
         return list(
@@ -193,5 +198,12 @@ class Vocabulary:
                 if self.distinctive(word)
                 and not _STATUTORY.fullmatch(word)
                 and not (word.isdigit() and index and found[index - 1] in CITING_WORDS)
+                and not _postcode_district(found, index)
             )
         )
+
+
+def _postcode_district(found: list[str], index: int) -> bool:
+    """Whether ``found[index]`` is the first half of a postcode written whole."""
+    following = found[index + 1] if index + 1 < len(found) else ""
+    return bool(_OUTWARD_CODE.fullmatch(found[index]) and _INWARD_CODE.fullmatch(following))

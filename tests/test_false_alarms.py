@@ -264,3 +264,16 @@ def test_a_wholly_exempt_report_whose_id_holds_an_ordinary_word_of_it(tmp_path: 
     root = tmp_path / "records"
     text = "exempt: 3\n" + MINIMAL_REPORT.replace("heading: Proposal", "heading: Allotments")
     public_papers(write(root, "cabinet-allotments", text), root)
+
+
+def test_a_postcode_district_two_addresses_share_is_no_evidence() -> None:
+    """The LGA (SW1P 3HZ) and a department (SW1P 4DF) share a district: an exempt
+    address is told by its postcode's second half, which is still found."""
+    from docgen.reading import words
+    from docgen.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary(frozenset())
+    exempt = set(vocabulary.distinctive_words("2 Marsham Street, London SW1P 4DF"))
+    assert not exempt & set(words("18 Smith Square, London SW1P 3HZ")) - {"london"}
+    assert exempt & set(words("a letter to SW1P 4DF"))
+    assert "sw1p" in vocabulary.distinctive_words("the SW1P account")

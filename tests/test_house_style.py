@@ -212,3 +212,66 @@ def test_a_councils_footer_reaches_both_formats(
     assert "Folio " in footer and " PAGE " in footer and "NUMPAGES" not in footer
     (first, *_) = page_texts(paper.with_suffix(".pdf").read_bytes())
     assert "Folio 1" in first and "Page 1 of" not in first
+
+
+@pytest.fixture(scope="module")
+def council_letters(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The skeleton's feedback letter (from the LGA) and the same letter naming no sender,
+    built in a project whose house style has the council's letterhead (the README's)."""
+    from .conftest import PROJECT
+
+    root = tmp_path_factory.mktemp("council-letters")
+    (root / "records").mkdir()
+    letter = (PROJECT / "docgen/skeleton/records/peer-challenge-2027.yaml").read_text("utf-8")
+    sender = "  sender: {name: Local Government Association, address: [18 Smith Square, London, SW1P 3HZ]}\n"
+    assert sender in letter
+    (root / "records/from-the-lga.yaml").write_text(letter, encoding="utf-8")
+    (root / "records/unsent.yaml").write_text(letter.replace(sender, ""), encoding="utf-8")
+    (root / "docgen.toml").write_text(
+        '[docgen]\nrecords = "records"\n\n' + readme_restyle(), encoding="utf-8"
+    )
+    (root / "logo.png").write_bytes(png(ACCENT, (120, 60)))
+    result = CliRunner().invoke(main, ["build", "--format", "all", str(root / "records")])
+    assert result.exit_code == 0, result.output
+    return {
+        f"{record}.{suffix}": (
+            root / f"outputs/full/{record}/feedback_letter.{suffix}"
+        ).read_bytes()
+        for record in ("from-the-lga", "unsent")
+        for suffix in ("docx", "pdf")
+    }
+
+
+def _first_page_images(pdf_data: bytes) -> int:
+    with pikepdf.open(io.BytesIO(pdf_data)) as pdf:
+        objects = pdf.pages[0].Resources.get("/XObject", {}).values()
+        return sum(1 for image in objects if image.get("/Subtype") == "/Image")
+
+
+def test_a_letter_with_a_sender_is_not_also_under_the_councils_letterhead(
+    council_letters: dict[str, bytes],
+) -> None:
+    """A letter from the LGA has the LGA's letterhead, not the council's logo and address
+    as well; the same letter naming no sender has the council's, as every paper does."""
+    from docgen.pdf_text import page_texts
+
+    sent = docx_to_text(council_letters["from-the-lga.docx"])
+    assert "[Letterhead] Local Government Association" in sent
+    assert "Northfield NF1 1AA" not in sent
+    with zipfile.ZipFile(io.BytesIO(council_letters["from-the-lga.docx"])) as docx:
+        assert "rIdDocgenLogo" not in docx.read("word/document.xml").decode("utf-8")
+        assert not any("docgen-logo" in name for name in docx.namelist())
+        assert b"rIdDocgenLogo" not in docx.read("word/_rels/document.xml.rels")
+    first_page = page_texts(council_letters["from-the-lga.pdf"])[0]
+    assert "Local Government Association" in first_page
+    assert "Northfield NF1 1AA" not in first_page
+    assert _first_page_images(council_letters["from-the-lga.pdf"]) == 0
+
+    unsent = docx_to_text(council_letters["unsent.docx"])
+    assert "[Letterhead] Northfield NF1 1AA" in unsent
+    assert "Local Government Association" not in unsent
+    with zipfile.ZipFile(io.BytesIO(council_letters["unsent.docx"])) as docx:
+        assert 'r:embed="rIdDocgenLogo"' in docx.read("word/document.xml").decode("utf-8")
+    first_page = page_texts(council_letters["unsent.pdf"])[0]
+    assert "Northfield NF1 1AA" in first_page
+    assert _first_page_images(council_letters["unsent.pdf"]) == 1

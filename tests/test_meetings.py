@@ -7,10 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from docgen.docx_text import docx_to_text
 from docgen.loading import RecordSet, check
 from docgen.models.committee_report import CommitteeReport
 from docgen.models.meeting import Meeting, exempt_appendices
-from tests.conftest import RECORDS, copy_records, replace_in
+from docgen.papers.meeting import word_lists
+from docgen.render import Format, Templates, render_record
+from docgen.views import Version
+from tests.conftest import RECORDS, TEMPLATES, copy_records, replace_in
 
 MEETING = "northfield/cabinet-2026-10-14.yaml"
 
@@ -177,3 +181,43 @@ def test_a_meeting_with_no_private_item_has_no_resolution(northfield: Path) -> N
     )
     context = Agenda().context(source)
     assert context["resolution"] == "" and context["part_2"] == []
+
+
+def test_each_run_of_consecutive_item_numbers_is_a_word_list_started_at_its_first() -> None:
+    items = [{"number": n} for n in (1, 2, 4, 5, 9)]
+    assert [i["word_list"] for i in word_lists(items)] == [
+        "agenda/from-1@1",
+        "agenda/from-1@1",
+        "agenda/from-4@4",
+        "agenda/from-4@4",
+        "agenda/from-9@9",
+    ]
+
+
+def test_word_prints_the_meeting_s_item_numbers_where_a_part_skips_some(
+    northfield: Path, tmp_path: Path
+) -> None:
+    """An item heard in public after the private ones keeps its number (10), in Word's
+    own numbering, and Part 2 starts at its first item's number."""
+    meeting = northfield / MEETING
+    replace_in(meeting, "  - standard: urgent_business\n", "")
+    meeting.write_text(
+        meeting.read_text(encoding="utf-8").rstrip("\n") + "\n  - standard: urgent_business\n",
+        encoding="utf-8",
+    )
+    records = RecordSet(northfield)
+    record = records.load(meeting)
+    papers = render_record(
+        record,
+        list(records.related(record)),
+        Templates(TEMPLATES),
+        tmp_path / "out",
+        (Format.DOCX,),
+        versions=(Version.PUBLIC,),
+    )
+    agenda = next(data for path, data in papers.items() if path.name == "agenda.docx")
+    text = docx_to_text(agenda)
+    assert "[Agenda Item 7.] Exclusion of the press and public" in text
+    assert "[Agenda Item 10.] Urgent business" in text
+    assert "[Agenda Item With Note 8.] Senior management review" in text
+    assert "[Agenda Item Note] Not for publication: paragraph" in text

@@ -160,11 +160,7 @@ def test_a_letter_keeps_its_close_with_its_last_words_and_signatures_in_both_for
     assert not close_stands_apart(word_pages[name])
 
 
-ONE_LINE_HEADERS = [name for name in WORD_PAPERS if "/mou_draft/" not in name]
-"""Every paper but the draft MoU, whose header carries its DRAFT banner as a second line."""
-
-
-@pytest.mark.parametrize("name", ONE_LINE_HEADERS, **IDS)
+@pytest.mark.parametrize("name", WORD_PAPERS, **IDS)
 def test_the_running_header_is_one_line_in_both_formats(
     example_papers: dict[str, bytes], word_layouts: dict[str, bytes], name: str
 ) -> None:

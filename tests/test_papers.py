@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
+from docgen.docx_text import docx_to_text
 from docgen.loading import RecordSet
-from docgen.pdf_text import pdf_to_text
+from docgen.pdf_text import page_texts, pdf_to_text
 from docgen.render import paper_exempt_values
 from docgen.scan import scan_paper
 
@@ -96,3 +97,43 @@ def test_the_scan_finds_each_exempt_value_in_the_full_version(
     values = paper_exempt_values(record, [])
     full = example_papers[f"{record.id}/committee_report/full.docx"]
     assert {leak.field for leak in scan_paper(full, values)} == {v.field for v in values}
+
+
+LGA = ["Local Government Association", "18 Smith Square", "London", "SW1P 3HZ"]
+TOWER_HAMLETS = [
+    "London Borough of Tower Hamlets",
+    "Town Hall",
+    "Mulberry Place",
+    "5 Clove Crescent",
+    "London",
+    "E14 2BG",
+]
+
+
+@pytest.mark.parametrize("version", ["full", "public"])
+@pytest.mark.parametrize(
+    ("paper", "sender"),
+    [
+        ("northfield-2027/feedback_letter", LGA),
+        ("tower-hamlets-2018/feedback_letter", LGA),
+        ("tower-hamlets-directions-2017/dclg_submission", TOWER_HAMLETS),
+    ],
+)
+def test_a_letter_opens_with_its_sender_as_its_letterhead(
+    example_papers: dict[str, bytes], paper: str, version: str, sender: list[str]
+) -> None:
+    """The sender's name and address lines open the letter's first page, once, in both
+    formats: in Word as the first paragraphs of the body, in the Letterhead style."""
+    word = docx_to_text(example_papers[f"{paper}/{version}.docx"])
+    body = word[word.index("== word/document.xml ==") :].splitlines()[1:]
+    assert body[: len(sender)] == [f"[Letterhead] {line}" for line in sender]
+    assert sum(line.startswith("[Letterhead]") for line in body) == len(sender)
+    pages = page_texts(example_papers[f"{paper}/{version}.pdf"])
+    assert [line.strip() for line in pages[0].splitlines()[: len(sender)]] == sender
+    later = [[line.strip() for line in page.splitlines()] for page in pages[1:]]
+    assert all(not _holds_lines(lines, sender) for lines in later)
+
+
+def _holds_lines(lines: list[str], wanted: list[str]) -> bool:
+    """Whether ``wanted`` are consecutive lines of ``lines``."""
+    return any(lines[i : i + len(wanted)] == wanted for i in range(len(lines)))

@@ -335,3 +335,36 @@ def test_the_letters_recommendations_read_as_the_record_writes_them(
     text = docx_to_text(example_papers["tower-hamlets-2018/feedback_letter/public.docx"])
     assert "We recommend that the Council:" not in text
     assert "[Body Text] Our recommendations:\n[List Bullet \u2022] Show more plainly" in text
+
+
+FEEDBACK = """\
+findings:
+  - {area: finance, findings: [Sound.], recommendations: [Keep it so.]}
+feedback:
+  date: 2026-10-05
+  sender: {name: Local Government Association, address: [18 Smith Square, London, SW1P 3HZ]}
+  addressee: {name: A Leader}
+  salutation: Dear Leader
+  signed_by: {name: A Peer}
+"""
+
+
+def test_a_feedback_letter_names_its_sender(write_record: Callable[..., Path]) -> None:
+    """``feedback.sender``: the body the letter is from and its address lines."""
+    record = load_record(write_record(CHALLENGE + FEEDBACK))
+    sender = record.data.feedback.sender  # type: ignore[attr-defined]
+    assert str(sender.name) == "Local Government Association"
+    assert [str(line) for line in sender.address] == ["18 Smith Square", "London", "SW1P 3HZ"]
+
+
+def test_an_unknown_field_of_a_sender_is_a_located_error(
+    write_record: Callable[..., Path],
+) -> None:
+    """A misspelt sub-field is an error at its line, never ignored."""
+    path = write_record(CHALLENGE + FEEDBACK.replace("address: [18", "adress: [18"))
+    errors, _ = check([path], path.parent)
+    lines = CHALLENGE.count("\n") + FEEDBACK.count("\n", 0, FEEDBACK.index("sender")) + 1
+    assert [str(e) for e in errors] == [
+        f"{path}:{lines}: feedback.sender.adress: unknown field; did you mean 'address'? "
+        "(known fields: address, exempt, name)"
+    ]

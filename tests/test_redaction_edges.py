@@ -320,3 +320,37 @@ def test_a_withheld_timetable_line_keeps_no_date(tmp_path: Path, templates: Temp
         assert found_in(data, "Spring 2028", "Quillfeather") == [], name
     alt = docx_to_text(papers["position_statement.docx"])
     assert "1 further line of the timetable, not for publication, not shown" in alt
+
+
+def test_a_sender_marked_exempt_leaves_its_notice_not_its_name_or_address(
+    tmp_path: Path, templates: Templates
+) -> None:
+    """A letter's sender may be marked like any mapping: the public letterhead is the notice."""
+    root = copy_records(tmp_path, "peer-challenges")
+    challenge = root / "peer-challenges/tower-hamlets-2018.yaml"
+    replace_in(
+        challenge,
+        "  sender: {name: Local Government Association, address: [18 Smith Square, London, SW1P 3HZ]}\n",
+        "  sender: {exempt: 2, name: Imelda Crane Consulting, address: [4 Wren Close, Oxford OX2 7AA]}\n",
+    )
+    papers = public_papers(root, challenge, templates)
+    for suffix in ("docx", "pdf"):
+        data = papers[f"feedback_letter.{suffix}"]
+        assert found_in(data, "Imelda Crane", "Wren Close", "OX2 7AA") == [], suffix
+        text = reader_text(suffix, data)
+        assert text.index("Not for publication: paragraph 2") < text.index("The Mayor"), suffix
+
+
+def test_a_submission_marked_exempt_loses_its_sender_in_the_public_view(tmp_path: Path) -> None:
+    """A wholly exempt submission keeps only its dates: its sender goes with the rest."""
+    from docgen.models import BestValue
+    from docgen.views import public_view
+
+    root = copy_records(tmp_path, "best-value", "peer-challenges")
+    directions = root / "best-value/tower-hamlets-directions-2017.yaml"
+    replace_in(directions, "submission:\n", "submission:\n  exempt: 3\n")
+    data = load_record(directions).data
+    assert isinstance(data, BestValue) and data.submission.sender is not None
+    public = public_view(data)
+    assert public.submission.sender is None
+    assert public.submission.dated == data.submission.dated

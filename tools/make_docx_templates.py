@@ -24,6 +24,7 @@ from wordparts import (
     CONTENT_TYPES,
     DOCUMENT_RELS,
     FONT_TABLE,
+    HEADINGS_LIST,
     PACKAGE_RELS,
     PLACEHOLDER_APP,
     PLACEHOLDER_CORE,
@@ -391,12 +392,26 @@ def mou_draft() -> dict[str, str]:
     ]
     return {
         "word/document.xml": document("".join(body)),
-        "word/header1.xml": header_part(
-            running_header(),
-            para("HeaderDraft", run("{{ banner }}")),
-        ),
+        "word/header1.xml": header_part(draft_running_header()),
         "word/footer1.xml": page_footer(),
     }
+
+
+def draft_running_header() -> str:
+    """A draft's running header on one line, as the PDF's: what the paper is at the left,
+    the DRAFT marking at the right (in the marking's colour, after the NOT FOR PUBLICATION
+    marking, when the version carries one)."""
+    return para(
+        "Header",
+        run("{{ running_header }}"),
+        "<w:r><w:tab/></w:r>",
+        run("{% if running_marking %}"),
+        run("{{ banner }} – {{ running_marking }}", '<w:rStyle w:val="HeaderMarkingRun"/>'),
+        run("{% else %}"),
+        run("{{ banner }}", '<w:rStyle w:val="HeaderDraftRun"/>'),
+        run("{% endif %}"),
+        properties='<w:tabs><w:tab w:val="right" w:pos="9638"/></w:tabs><w:jc w:val="left"/>',
+    )
 
 
 def contents_list() -> list[str]:
@@ -446,7 +461,7 @@ def position_statement() -> dict[str, str]:
         tag("{{p block(para, 'BodyText', none, false) }}"),
         tag("{%p endfor %}"),
         tag("{%p for area in areas %}"),
-        tag("{{p paragraph(area.heading, 'Heading1') }}"),
+        tag("{{p paragraph(area.title, 'Heading1', list='headings') }}"),
         tag("{{p paragraph(area.question, 'Quote') }}"),
         tag("{%p for part in area.parts %}"),
         tag("{{p paragraph(part.heading, 'Heading2') }}"),
@@ -472,9 +487,27 @@ def position_statement() -> dict[str, str]:
     return paper_parts(body)
 
 
+def sender_letterhead() -> list[str]:
+    """A letter's own letterhead, when its record names a sender: the sender's name and
+    address lines, right-aligned at the top of the first page (``sender``, which also
+    keeps the council's letterhead of the house style off the letter), then 12pt, as the
+    PDF's ``div.letterhead``."""
+    last_line = "<w:spacing w:after=\"{{ '240' if loop.last else '0' }}\"/>"
+    name_only = "<w:spacing w:after=\"{{ '0' if sender.address else '240' }}\"/>"
+    return [
+        tag("{%p if sender %}"),
+        para("Letterhead", run("{{r runs(sender.name) }}"), properties=name_only),
+        tag("{%p for line in sender.address %}"),
+        para("Letterhead", run("{{r runs(line) }}"), properties=last_line),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+    ]
+
+
 def feedback_letter() -> dict[str, str]:
     """The peer team's letter: addressee block, date, reference, findings, sign-off."""
     body = [
+        *sender_letterhead(),
         tag("{%p if marking %}"),
         para("Marking", run("{{ marking }}")),
         tag("{%p endif %}"),
@@ -520,9 +553,20 @@ def feedback_letter() -> dict[str, str]:
     return letter_parts(body)
 
 
+def numbered_heading(style: str, text: str) -> str:
+    """A heading numbered by Word (the ``headings`` list: 1., 2. … and a space), as the PDF
+    numbers it in its text."""
+    return para(
+        style,
+        run(text),
+        properties=f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{HEADINGS_LIST}"/></w:numPr>',
+    )
+
+
 def dclg_submission() -> dict[str, str]:
     """The submission: covering letter, progress table, independent review, action plan, annexes."""
     body = [
+        *sender_letterhead(),
         tag("{%p if marking %}"),
         para("Marking", run("{{ marking }}")),
         tag("{%p endif %}"),
@@ -542,11 +586,11 @@ def dclg_submission() -> dict[str, str]:
         tag("{{p paragraph(person.job_title, 'BodyText') }}"),
         tag("{%p endif %}"),
         tag("{%p endfor %}"),
-        para("AreaHeading", run("1. Progress against the directions")),
+        numbered_heading("AreaHeading", "Progress against the directions"),
         tag(
             "{{p table(progress.caption, progress.columns, progress.rows, shade_exempt_rows=not public) }}"
         ),
-        para("Heading1", run("2. Independent review of achievement")),
+        numbered_heading("Heading1", "Independent review of achievement"),
         para("BodyText", run("{{r runs(review_source) }}"), properties=KEEP),
         tag("{%p for section in review %}"),
         tag("{{p paragraph(section.heading, 'Heading2') }}"),
@@ -557,11 +601,11 @@ def dclg_submission() -> dict[str, str]:
         tag("{{p paragraph(recommendation, 'ListBullet') }}"),
         tag("{%p endfor %}"),
         tag("{%p endfor %}"),
-        para("Heading1", run("3. Action plan")),
+        numbered_heading("Heading1", "Action plan"),
         tag(
             "{{p table(action_plan.caption, action_plan.columns, action_plan.rows, shade_exempt_rows=not public) }}"
         ),
-        para("Heading1", run("4. Annexes")),
+        numbered_heading("Heading1", "Annexes"),
         tag("{%p for annex in submission.annexes %}"),
         tag("{{p paragraph(annex, 'ListBullet') }}"),
         tag("{%p else %}"),
@@ -578,14 +622,60 @@ def withheld() -> dict[str, str]:
         tag("{%p if meeting %}"),
         para("BodyText", run("{{ meeting }}")),
         tag("{%p endif %}"),
-        para("Marking", run("Not for publication")),
+        para("WithheldMarking", run("Not for publication")),
         para("BodyText", run("{{ statement }}")),
     ]
     return {
         "word/document.xml": document("".join(body)),
-        "word/header1.xml": header_part(para("Header", run("{{ running_header }}"))),
+        "word/header1.xml": header_part(
+            para("Header", run("{{ running_header }}"), properties='<w:jc w:val="left"/>')
+        ),
         "word/footer1.xml": page_footer(),
     }
+
+
+STRONG = '<w:rStyle w:val="Strong"/>'
+
+
+def agenda_label(label: str, value: str) -> str:
+    """A line of the summons: its label in the Strong style ("Venue:"), then the value."""
+    return para("BodyText", run(label, STRONG), run(f" {value}"))
+
+
+def agenda_item(note: str = "") -> list[str]:
+    """One agenda item in real Word numbering (``item.word_list`` starts a list at the
+    item's own number where the numbers skip), hung as the PDF hangs it; ``note``: the
+    italic line under it. An item with a note stays with it; the last two items of a
+    part stay together, so the last never stands alone on a page."""
+    pages = (
+        "item.title ~ ((' (page ' ~ pack_pages[item.number] ~ ' of the reports pack)') "
+        "if item.number in pack_pages else '')"
+    )
+    has_note = f"({note} or item.attachment)" if note else "item.attachment"
+    return [
+        tag(
+            f"{{{{p paragraph({pages}, 'AgendaItemWithNote' if {has_note} else 'AgendaItem', "
+            "list=item.word_list, keep_with_next=(loop.revindex == 2)) }}"
+        ),
+        *(
+            [
+                tag(f"{{%p if {note} %}}"),
+                tag(
+                    f"{{{{p paragraph({note}, 'AgendaItemNote', "
+                    "keep_with_next=(loop.revindex == 2 or item.attachment)) }}"
+                ),
+                tag("{%p endif %}"),
+            ]
+            if note
+            else []
+        ),
+        tag("{%p if item.attachment %}"),
+        tag(
+            "{{p paragraph('Attached: ' ~ item.attachment, 'AgendaItemDetail', "
+            "keep_with_next=(loop.revindex == 2)) }}"
+        ),
+        tag("{%p endif %}"),
+    ]
 
 
 def agenda() -> dict[str, str]:
@@ -593,36 +683,28 @@ def agenda() -> dict[str, str]:
     body = [
         para("Committee", run("{{ body }}")),
         para("ReportTitle", run("{{ heading }}")),
-        para("BodyText", run("Date and time: {{ when }}")),
-        para("BodyText", run("Venue: {{ venue }}")),
+        agenda_label("Date and time:", "{{ when }}"),
+        agenda_label("Venue:", "{{ venue }}"),
         para(
             "BodyText",
-            run("Chair: {{ chair }}{% if vice_chair %}; Vice-chair: {{ vice_chair }}{% endif %}"),
+            run("Chair:", STRONG),
+            run(" {{ chair }}"),
+            run("{% if vice_chair %}"),
+            run("; "),
+            run("Vice-chair:", STRONG),
+            run(" {{ vice_chair }}"),
+            run("{% endif %}"),
         ),
-        para("BodyText", run("Members: {{ members | join(', ') }}")),
-        para(
-            "BodyText",
-            run(
-                "Contact: {{ clerk.name }}{% if clerk.telephone %}, {{ clerk.telephone }}{% endif %}"
-                "{% if clerk.email %}, {{ clerk.email }}{% endif %}"
-            ),
+        agenda_label("Members:", "{{ members | join(', ') }}"),
+        agenda_label(
+            "Contact:",
+            "{{ clerk.name }}{% if clerk.telephone %}, {{ clerk.telephone }}{% endif %}"
+            "{% if clerk.email %}, {{ clerk.email }}{% endif %}",
         ),
         para("BodyText", run("Published {{ published }}")),
         para("Heading1", run("Part 1 – items to be heard in public")),
         tag("{%p for item in part_1 %}"),
-        para(
-            "BodyText",
-            run(
-                "{{ item.number }}. {{ item.title }}{% if item.number in pack_pages %}"
-                " (page {{ pack_pages[item.number] }} of the reports pack){% endif %}"
-            ),
-        ),
-        tag("{%p if item.exempt_appendices %}"),
-        para("BodyText", run("{{ item.exempt_appendices }}")),
-        tag("{%p endif %}"),
-        tag("{%p if item.attachment %}"),
-        para("BodyText", run("Attached: {{ item.attachment }}")),
-        tag("{%p endif %}"),
+        *agenda_item("item.exempt_appendices"),
         tag("{%p endfor %}"),
         tag("{%p if resolution %}"),
         para("Heading1", run("Exclusion of the press and public")),
@@ -642,14 +724,7 @@ def agenda() -> dict[str, str]:
         tag("{%p endif %}"),
         para("Heading1", run("Part 2 – items to be heard in private")),
         tag("{%p for item in part_2 %}"),
-        para(
-            "BodyText",
-            run(
-                "{{ item.number }}. {{ item.title }}{% if item.number in pack_pages %}"
-                " (page {{ pack_pages[item.number] }} of the reports pack){% endif %}"
-            ),
-        ),
-        para("BodyText", run("Not for publication: {{ item.paragraphs }} of Schedule 12A")),
+        *agenda_item("'Not for publication: ' ~ item.paragraphs ~ ' of Schedule 12A'"),
         tag("{%p endfor %}"),
         tag("{%p endif %}"),
     ]

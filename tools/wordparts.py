@@ -66,6 +66,26 @@ def table(widths: list[int], *rows: str, style: str = "HeaderTable", caption: st
     )
 
 
+HEADINGS_LIST = 6
+"""The numbering instance of numbered headings (numbering.xml)."""
+AGENDA_LIST = 7
+"""The numbering instance of agenda items (numbering.xml); an agenda whose items skip a
+number (a private item heard in Part 2) starts a new instance at the number it needs."""
+
+
+WITHHELD_BOX = (
+    "<w:pBdr>"
+    + "".join(
+        f'<w:{side} w:val="single" w:sz="12" w:space="{space}" w:color="9C0006"/>'
+        for side, space in (("top", 4), ("left", 8), ("bottom", 4), ("right", 8))
+    )
+    + '</w:pBdr><w:ind w:left="190" w:right="190"/>'
+)
+"""The withheld paper's "Not for publication" box as the PDF draws it: its border on the
+margins (Word draws a border outside the indent, by its space and width: 8 pt + 1.5 pt),
+8 pt between the border and the words at the sides, 4 pt above and below."""
+
+
 TEXT_WIDTH = 9638
 """The width between the margins of an A4 page with 20 mm margins, in twips."""
 
@@ -103,7 +123,7 @@ def document(body: str, first_page: bool = False) -> str:
         '<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>'
         f'<w:footerReference w:type="default" r:id="rIdFooter"/>{first}'
         '<w:pgSz w:w="11906" w:h="16838"/>'
-        '<w:pgMar w:top="1247" w:right="1134" w:bottom="1247" w:left="1134" '
+        '<w:pgMar w:top="1247" w:right="1134" w:bottom="1361" w:left="1134" '
         'w:header="567" w:footer="567" w:gutter="0"/>'
         f"{'<w:titlePg/>' if first_page else ''}</w:sectPr>"
     )
@@ -428,6 +448,50 @@ def styles() -> str:
             rpr=_run_props(18),
         ),
         _style(
+            "HeaderDraftRun",
+            "Header Draft Run",
+            "character",
+            based_on="DefaultParagraphFont",
+            rpr=_run_props(bold=True, colour="7F7F7F"),
+        ),
+        _style(
+            "WithheldMarking",
+            "Withheld Marking",
+            based_on="Marking",
+            ppr=WITHHELD_BOX,
+        ),
+        _style(
+            "Strong",
+            "Strong",
+            "character",
+            based_on="DefaultParagraphFont",
+            rpr=_run_props(bold=True),
+        ),
+        _style(
+            "AgendaItem",
+            "Agenda Item",
+            ppr=f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{AGENDA_LIST}"/></w:numPr>'
+            + numbered_indent,
+        ),
+        _style(
+            "AgendaItemWithNote",
+            "Agenda Item With Note",
+            based_on="AgendaItem",
+            ppr=keep + '<w:spacing w:after="0"/>',
+            next_style="AgendaItemNote",
+        ),
+        _style(
+            "AgendaItemDetail",
+            "Agenda Item Detail",
+            ppr='<w:ind w:left="567"/>',
+        ),
+        _style(
+            "AgendaItemNote",
+            "Agenda Item Note",
+            based_on="AgendaItemDetail",
+            rpr=_run_props(italic=True),
+        ),
+        _style(
             "ExemptText",
             "Exempt Text",
             "character",
@@ -526,9 +590,22 @@ def _sections_abstract(abstract_id: int) -> str:
     )
 
 
+def _headings_abstract(abstract_id: int) -> str:
+    """Numbered headings (1. Progress against the directions): the number and a space
+    before the heading's text, flush with the margin, as the PDF prints them."""
+    return (
+        f'<w:abstractNum w:abstractNumId="{abstract_id}"><w:multiLevelType w:val="singleLevel"/>'
+        '<w:name w:val="headings"/><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="decimal"/><w:suff w:val="space"/><w:lvlText w:val="%1."/>'
+        '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr></w:lvl>'
+        "</w:abstractNum>"
+    )
+
+
 def numbering() -> str:
-    """Five lists: paragraphs (1. 2. …), recommendations ((i) (ii) …), bullets, clauses
-    (1, 1.1) and sections (1., 1.1: a report numbered by section)."""
+    """Seven lists: paragraphs (1. 2. …), recommendations ((i) (ii) …), bullets, clauses
+    (1, 1.1), sections (1., 1.1: a report numbered by section), numbered headings and
+    agenda items (1. 2. …, hung as paragraphs are)."""
     return (
         f"{DECLARATION}<w:numbering {NS}>"
         + _abstract(0, "paragraphs", "decimal", "%1.", 567, 567)
@@ -536,10 +613,14 @@ def numbering() -> str:
         + _abstract(2, "bullets", "bullet", "\u2022", 1134, 397, font=FONT)
         + _clauses_abstract(3)
         + _sections_abstract(4)
+        + _headings_abstract(5)
+        + _abstract(6, "agenda", "decimal", "%1.", 567, 567)
         + '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
         '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
         '<w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>'
         '<w:num w:numId="4"><w:abstractNumId w:val="3"/></w:num>'
         '<w:num w:numId="5"><w:abstractNumId w:val="4"/></w:num>'
+        f'<w:num w:numId="{HEADINGS_LIST}"><w:abstractNumId w:val="5"/></w:num>'
+        f'<w:num w:numId="{AGENDA_LIST}"><w:abstractNumId w:val="6"/></w:num>'
         "</w:numbering>"
     )

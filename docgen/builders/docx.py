@@ -34,7 +34,7 @@ from lxml import etree
 from markupsafe import escape
 
 from docgen.builders.environment import make_environment
-from docgen.builders.house_word import apply_house
+from docgen.builders.house_word import apply_house, without_unused_logo
 from docgen.builders.properties import DocumentProperties
 from docgen.builders.word_keeps import apply_keeps
 from docgen.builders.wordml import Media, Numbering, paragraph_helper, picture_helper, runs, table
@@ -127,7 +127,7 @@ class WordTemplate:
             rendered[CONTENT_TYPES] = media.content_types(self.parts[CONTENT_TYPES])
         rendered[CORE_PROPERTIES] = core_properties_xml(properties)
         rendered[APP_PROPERTIES] = APP_XML
-        return self._zip({**self.parts, **rendered})
+        return self._zip(without_unused_logo({**self.parts, **rendered}))
 
     def _zip(self, parts: Mapping[str, bytes]) -> bytes:
         buffer = io.BytesIO()

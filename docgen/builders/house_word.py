@@ -49,8 +49,14 @@ COLOURS: Mapping[str, tuple[str, ...]] = {
         "CoverTitle",
         "ClauseHeading",
     ),
-    "colour.marking": ("Marking", "HeaderMarking", "HeaderMarkingRun", "ExemptLabel"),
-    "colour.draft": ("Banner", "HeaderDraft"),
+    "colour.marking": (
+        "Marking",
+        "WithheldMarking",
+        "HeaderMarking",
+        "HeaderMarkingRun",
+        "ExemptLabel",
+    ),
+    "colour.draft": ("Banner", "HeaderDraft", "HeaderDraftRun"),
     "colour.muted": ("Header", "WithheldText"),
 }
 """Which styles take each colour (their text, and their borders where they have them)."""
@@ -60,6 +66,12 @@ LOGO_PART = "word/media/docgen-logo"
 LOGO_HEIGHT_MM = 18
 EMU_PER_MM = 36000
 LETTERHEAD_STYLE = "Letterhead"
+LETTERHEAD_AFTER = 240
+"""The space after the letterhead's last line, in twentieths of a point: the 12pt below
+the PDF's ``div.letterhead``, so both formats' first pages start alike."""
+OWN_LETTERHEAD = "sender"
+"""The context value by which a paper says it has a letterhead of its own (a letter's
+sender): when it is given, the council's is left out, as the PDF's base.html does."""
 BASE_LINE = 1.149
 """A font's own line height, as a multiple of its size (Arial's and Liberation Sans's
 ascent, descent and line gap: 0.905 + 0.212 + 0.033): Word's "multiple" line spacing
@@ -169,7 +181,12 @@ def _replace_footer(footer_xml: bytes, pattern: str) -> bytes:
 
 def _letterhead(parts: Mapping[str, bytes], house: HouseStyle) -> dict[str, bytes]:
     """The council's letterhead (logo, name and address, right-aligned) opening the
-    document's body, with the logo as a picture part of its own."""
+    document's body, with the logo as a picture part of its own.
+
+    It is put between docxtpl paragraph tags that leave it out of a paper whose context
+    gives a letterhead of its own (`OWN_LETTERHEAD`): a letter from the LGA is not
+    printed under the council's logo. The template is compiled once, so this is decided
+    as each paper is rendered."""
     paragraphs = []
     added: dict[str, bytes] = {}
     if house.logo is not None:
@@ -207,9 +224,11 @@ def _letterhead(parts: Mapping[str, bytes], house: HouseStyle) -> dict[str, byte
             default = f'<Default Extension="{kind}" ContentType="image/{kind}"/>'.encode()
             added[CONTENT_TYPES] = _insert_before(parts[CONTENT_TYPES], b"</Types>", default)
     if house["council.address"]:
-        for line in (house["council.name"], *house["council.address"]):
+        lines = (house["council.name"], *house["council.address"])
+        for number, line in enumerate(lines, start=1):
+            after = LETTERHEAD_AFTER if number == len(lines) else 0  # as the PDF's margin
             paragraphs.append(
-                f'<w:p><w:pPr><w:pStyle w:val="{LETTERHEAD_STYLE}"/><w:spacing w:after="0"/>'
+                f'<w:p><w:pPr><w:pStyle w:val="{LETTERHEAD_STYLE}"/><w:spacing w:after="{after}"/>'
                 f'<w:jc w:val="right"/></w:pPr><w:r><w:t xml:space="preserve">{escape(line)}'
                 "</w:t></w:r></w:p>"
             )
@@ -217,8 +236,35 @@ def _letterhead(parts: Mapping[str, bytes], house: HouseStyle) -> dict[str, byte
     head, found, tail = document.partition("<w:body>")
     if not found:
         raise ValueError("document.xml has no <w:body>")
-    added[DOCUMENT] = (head + found + "".join(paragraphs) + tail).encode("utf-8")
+    condition = f"{OWN_LETTERHEAD} is not defined or not {OWN_LETTERHEAD}"
+    wrapped = [_tag(f"{{%p if {condition} %}}"), *paragraphs, _tag("{%p endif %}")]
+    added[DOCUMENT] = (head + found + "".join(wrapped) + tail).encode("utf-8")
     return added
+
+
+def without_unused_logo(parts: Mapping[str, bytes]) -> dict[str, bytes]:
+    """A rendered paper's parts without the council's logo when its body does not show
+    it (a letter with a letterhead of its own): no council's picture is carried, unseen,
+    inside a letter from someone else."""
+    parts = dict(parts)
+    relationships = parts.get(DOCUMENT_RELS, b"")
+    shown = f'r:embed="{LOGO_REL}"'.encode() in parts.get(DOCUMENT, b"")
+    if shown or f'Id="{LOGO_REL}"'.encode() not in relationships:
+        return parts
+    root = etree.fromstring(relationships)
+    for relationship in list(root):
+        if relationship.get("Id") == LOGO_REL:
+            parts.pop(f"word/{relationship.get('Target')}", None)
+            root.remove(relationship)
+    parts[DOCUMENT_RELS] = etree.tostring(
+        root, xml_declaration=True, encoding="UTF-8", standalone=True
+    )
+    return parts
+
+
+def _tag(text: str) -> str:
+    """A paragraph holding only a docxtpl ``{%p … %}`` tag (it leaves no paragraph)."""
+    return f"<w:p><w:r><w:t>{escape(text)}</w:t></w:r></w:p>"
 
 
 def _insert_before(xml: bytes, closing: bytes, extra: bytes) -> bytes:

@@ -94,6 +94,24 @@ class Person(Exemptable):
 
 
 @attrs.frozen(kw_only=True)
+class Sender(Exemptable):
+    """The body a letter is from (the LGA, a council) and its postal address: printed at
+    the top right of the letter's first page, as its letterhead, in place of the house's.
+
+    An exempt sender keeps nothing, like a person: its name is the notice, its address
+    goes. A letter's sender is a public body, yet its name is only text the record gave,
+    and ``withheld()`` never copies exempt values across.
+    """
+
+    name: Text
+    address: tuple[Text, ...] = ()
+
+    def withheld(self) -> Self:
+        assert self.exempt is not None
+        return type(self)(name=notice_text(self.exempt), exempt=self.exempt)
+
+
+@attrs.frozen(kw_only=True)
 class Contact(Exemptable):
     """The contact officer in a paper's header block."""
 

@@ -23,6 +23,7 @@ from docgen.models.base import (
     Model,
     Person,
     Reference,
+    Sender,
     notice_text,
 )
 from docgen.models.committee_report import RECORD_ID, ReportDetails
@@ -113,6 +114,8 @@ class Action(Exemptable):
 class Submission(Exemptable):
     """The council's submission to the Secretary of State, and the covering letter's details."""
 
+    sender: Sender | None = None
+    """The council as the letter's sender, its letterhead; none: the house's."""
     addressee: Text
     department: Text
     address: tuple[Text, ...] = ()
@@ -125,11 +128,14 @@ class Submission(Exemptable):
     annexes: tuple[Text, ...] = ()
 
     def withheld(self) -> Self:
-        """An exempt submission keeps its dates (the paper is then withheld whole)."""
+        """An exempt submission keeps its dates (the paper is then withheld whole). It
+        loses its sender: the council is public, but the sender is text the record gave,
+        and nothing exempt is copied across."""
         assert self.exempt is not None
         notice = notice_text(self.exempt)
         return attrs.evolve(
             self,
+            sender=None,
             addressee=notice,
             department=notice,
             address=(),

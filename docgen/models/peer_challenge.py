@@ -23,6 +23,7 @@ from docgen.models.base import (
     Exemptable,
     Model,
     Person,
+    Sender,
     notice_text,
 )
 from docgen.models.blocks import Paragraph
@@ -175,12 +176,17 @@ class Feedback(Exemptable):
 
     date: date
     reference: Text | None = None
+    sender: Sender | None = None
+    """The body the letter is from (the LGA), its letterhead; none: the house's."""
     addressee: Person
     address: tuple[Text, ...] = ()
     salutation: Text
     signed_by: Person
 
     def withheld(self) -> Self:
+        """A letter exempt as a whole keeps its date only: it loses its sender too, which
+        the public never sees anyway (the paper is then withheld whole, and the stand-in
+        names the council, not the sender)."""
         assert self.exempt is not None
         notice = notice_text(self.exempt)
         return type(self)(

@@ -129,6 +129,7 @@ class DclgSubmission(Paper):
         return {
             "record": record,
             "submission": submission,
+            "sender": submission.sender,
             "public": source.public,
             "marking": self.marking(source),
             "running_marking": self.running_marking(source),

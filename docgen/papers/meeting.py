@@ -36,6 +36,23 @@ def exclusion_resolution(private: list[tuple[int, str, Exemption]]) -> str:
     )
 
 
+def word_lists(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``items`` (one part of the agenda), each with the Word list that prints its number.
+
+    An item's number is its place in the meeting, so a part's numbers skip where an item
+    is heard in the other part (Part 1: 1, 2, 4; Part 2: 3). Word counts a list from its
+    start, so each run of consecutive numbers is a list instance of its own, started at
+    its first number (``agenda/from-4@4``).
+    """
+    listed: list[dict[str, Any]] = []
+    first = 0
+    for item in items:
+        if not listed or item["number"] != listed[-1]["number"] + 1:
+            first = item["number"]
+        listed.append({**item, "word_list": f"agenda/from-{first}@{first}"})
+    return listed
+
+
 def _item_title(item: Any, report: CommitteeReport | None) -> str:
     if item.standard is not None:
         title = STANDARD_TITLES[Standard(item.standard)]
@@ -105,8 +122,8 @@ class Agenda(Paper):
             "vice_chair": str(meeting.vice_chair.name) if meeting.vice_chair else "",
             "clerk": meeting.clerk,
             "published": long_date(meeting.published),
-            "part_1": [i for i in items if not i["private"]],
-            "part_2": [i for i in items if i["private"]],
+            "part_1": word_lists([i for i in items if not i["private"]]),
+            "part_2": word_lists([i for i in items if i["private"]]),
             "resolution": exclusion_resolution([(n, titles[n], why) for n, why in private.items()])
             if private
             else "",

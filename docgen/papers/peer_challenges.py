@@ -319,6 +319,7 @@ class PositionStatement(Paper):
                 {
                     "key": key,
                     "heading": f"{number}. {title}",
+                    "title": title,
                     "question": question or "",
                     "parts": parts,
                 }
@@ -444,6 +445,7 @@ class FeedbackLetter(Paper):
         return {
             "challenge": challenge,
             "letter": letter,
+            "sender": letter.sender,
             "public": source.public,
             "marking": self.marking(source),
             "running_marking": self.running_marking(source),
