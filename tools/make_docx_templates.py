@@ -126,9 +126,7 @@ def paragraph_macro() -> list[str]:
         tag("{%p macro block(item, style, list, shade, level=0, label=none) %}"),
         tag(
             "{{p paragraph(item.text, style, list=list, level=level, label=label, "
-            "keep_with_next=(item.table or item.chart), "
-            + BLOCK_SHADE
-            + ") }}"
+            "keep_with_next=(item.table or item.chart), " + BLOCK_SHADE + ") }}"
         ),
         tag("{%p for bullet in item.bullets %}"),
         tag("{{p paragraph(bullet, 'ListBullet', " + BLOCK_SHADE + ") }}"),
