@@ -125,7 +125,7 @@ def test_the_submission_has_its_letter_table_review_and_plan(
         "| [Table Text] \u25d1 In progress",
         "The independent review was an LGA Corporate Peer Challenge of the London Borough of Tower Hamlets, on site from 5 to 8 June 2018.",
         "[heading 2] Financial planning and viability",
-        "[heading 1] 3. Action plan",
+        "[heading 1 3.] Action plan",  # Word numbers the heading
     ):
         assert expected in text, expected
 
@@ -218,6 +218,6 @@ def test_people_are_named_once_with_no_title_repeating_their_name(
 def test_no_table_caption_repeats_its_heading(example_papers: dict[str, bytes]) -> None:
     """A caption that only repeats the heading above it says nothing twice."""
     text = docx_to_text(example_papers["tower-hamlets-directions-2017/dclg_submission/public.docx"])
-    headings = re.findall(r"^\[Area Heading\] \d+\. (.*)$|^\[heading 1\] \d+\. (.*)$", text, re.M)
+    headings = re.findall(r"^\[(?:Area Heading|heading 1) \d+\.\] (.*)$", text, re.M)
     captions = set(re.findall(r"^\[caption\] (.*)$", text, re.M))
-    assert headings and not {h for pair in headings for h in pair if h} & captions
+    assert headings and not set(headings) & captions

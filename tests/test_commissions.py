@@ -235,7 +235,7 @@ def test_the_mou_numbers_its_clauses_in_word_numbering(example_papers: dict[str,
     assert labels[:5] == ["1.", "1.1", "1.2", "1.3", "2."]
     assert (
         "[Draft Banner] DRAFT – for discussion" in text
-        and "[Header Draft] DRAFT – for discussion" in text
+        and "\t{HeaderDraftRun: DRAFT – for discussion}" in text  # right of the one-line header
     )
 
 

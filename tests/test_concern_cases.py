@@ -380,7 +380,7 @@ def test_a_briefing_note_is_full_only(example_papers: dict[str, bytes]) -> None:
     assert body.strip().splitlines() == [
         "[Committee] Private briefing for Group Leaders",
         "[Body Text] Group Leaders: private briefing",
-        "[Not For Publication Marking] Not for publication",
+        "[Withheld Marking] Not for publication",
         "[Body Text] This information is not for publication by virtue of paragraphs 1, 2 and 3 "
         "of Part 1 of Schedule 12A to the Local Government Act 1972.",
     ]

@@ -196,7 +196,7 @@ def test_the_position_statement_runs_to_ten_pages_with_contents_and_a_timetable_
     assert (
         "{picture: Gantt chart, Peer challenge timetable: Review scoping, Sep – Dec 2017;" in word
     )
-    assert "[heading 1] 1. Understanding of the local place and priority setting" in word
+    assert "[heading 1 1.] Understanding of the local place and priority setting" in word
     assert "DRAFT" not in word
     # The Word contents list carries the PDF's page numbers, with no field to update.
     assert re.search(r"\[toc 1\] Background documents\t\d", word) and "F9" not in word
