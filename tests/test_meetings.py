@@ -219,5 +219,5 @@ def test_word_prints_the_meeting_s_item_numbers_where_a_part_skips_some(
     text = docx_to_text(agenda)
     assert "[Agenda Item 7.] Exclusion of the press and public" in text
     assert "[Agenda Item 10.] Urgent business" in text
-    assert "[Agenda Item With Note 8.] Senior management review" in text
-    assert "[Agenda Item Note] Not for publication: paragraph" in text
+    assert "[Agenda Item 8.] Senior management review" in text
+    assert "⏎{AgendaItemNote: Not for publication: paragraph" in text

@@ -460,7 +460,7 @@ def position_statement() -> dict[str, str]:
         tag("{%p endfor %}"),
         tag("{%p for area in areas %}"),
         tag("{{p paragraph(area.title, 'Heading1', list='headings') }}"),
-        tag("{{p paragraph(area.question, 'Quote') }}"),
+        tag("{{p paragraph(area.question, 'Quote', keep_with_next=true) }}"),
         tag("{%p for part in area.parts %}"),
         tag("{{p paragraph(part.heading, 'Heading2') }}"),
         tag("{%p for item in part.entries %}"),
@@ -642,37 +642,21 @@ def agenda_label(label: str, value: str) -> str:
 
 def agenda_item(note: str = "") -> list[str]:
     """One agenda item in real Word numbering (``item.word_list`` starts a list at the
-    item's own number where the numbers skip), hung as the PDF hangs it; ``note``: the
-    italic line under it. An item with a note stays with it; the last two items of a
-    part stay together, so the last never stands alone on a page."""
+    item's own number where the numbers skip), hung as the PDF hangs it; ``note`` (the
+    italic line under it) and what is attached are further lines of the item's own
+    paragraph, so no page parts them from it. The last two items of a part stay
+    together, so the last never stands alone on a page."""
     pages = (
         "item.title ~ ((' (page ' ~ pack_pages[item.number] ~ ' of the reports pack)') "
         "if item.number in pack_pages else '')"
     )
-    has_note = f"({note} or item.attachment)" if note else "item.attachment"
+    note_line = f"('AgendaItemNote', {note})" if note else "('AgendaItemNote', '')"
+    attached = "('AgendaItemDetail', ('Attached: ' ~ item.attachment) if item.attachment else '')"
     return [
         tag(
-            f"{{{{p paragraph({pages}, 'AgendaItemWithNote' if {has_note} else 'AgendaItem', "
-            "list=item.word_list, keep_with_next=(loop.revindex == 2)) }}"
+            f"{{{{p paragraph({pages}, 'AgendaItem', list=item.word_list, "
+            f"lines=[{note_line}, {attached}], keep_with_next=(loop.revindex == 2)) }}}}"
         ),
-        *(
-            [
-                tag(f"{{%p if {note} %}}"),
-                tag(
-                    f"{{{{p paragraph({note}, 'AgendaItemNote', "
-                    "keep_with_next=(loop.revindex == 2 or item.attachment)) }}"
-                ),
-                tag("{%p endif %}"),
-            ]
-            if note
-            else []
-        ),
-        tag("{%p if item.attachment %}"),
-        tag(
-            "{{p paragraph('Attached: ' ~ item.attachment, 'AgendaItemDetail', "
-            "keep_with_next=(loop.revindex == 2)) }}"
-        ),
-        tag("{%p endif %}"),
     ]
 
 

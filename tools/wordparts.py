@@ -119,12 +119,15 @@ def document(body: str, first_page: bool = False) -> str:
         if first_page
         else ""
     )
+    # The page as the PDF's: A4, margins 22 mm top, 24 mm bottom, 20 mm sides (house.css
+    # @page); the running header's line 15.5 mm from the top edge and the footer's 10 mm
+    # from the foot, where the PDF draws them.
     section = (
         '<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>'
         f'<w:footerReference w:type="default" r:id="rIdFooter"/>{first}'
         '<w:pgSz w:w="11906" w:h="16838"/>'
         '<w:pgMar w:top="1247" w:right="1134" w:bottom="1361" w:left="1134" '
-        'w:header="567" w:footer="567" w:gutter="0"/>'
+        'w:header="879" w:footer="567" w:gutter="0"/>'
         f"{'<w:titlePg/>' if first_page else ''}</w:sectPr>"
     )
     return f"{DECLARATION}<w:document {NS}><w:body>{body}{section}</w:body></w:document>"
@@ -474,21 +477,16 @@ def styles() -> str:
             + numbered_indent,
         ),
         _style(
-            "AgendaItemWithNote",
-            "Agenda Item With Note",
-            based_on="AgendaItem",
-            ppr=keep + '<w:spacing w:after="0"/>',
-            next_style="AgendaItemNote",
-        ),
-        _style(
             "AgendaItemDetail",
             "Agenda Item Detail",
-            ppr='<w:ind w:left="567"/>',
+            "character",
+            based_on="DefaultParagraphFont",
         ),
         _style(
             "AgendaItemNote",
             "Agenda Item Note",
-            based_on="AgendaItemDetail",
+            "character",
+            based_on="DefaultParagraphFont",
             rpr=_run_props(italic=True),
         ),
         _style(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import struct
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
@@ -166,9 +167,12 @@ def paragraph_helper(numbering: Numbering | None) -> Any:
         keep_with_next: bool = False,
         label: str | None = None,
         lead: str | None = None,
+        lines: Sequence[tuple[str, str]] = (),
     ) -> Markup:
         """``label``: the exemption label that opens a shaded paragraph; ``lead``: words in
-        bold that open the paragraph ("Accountability."), then a space."""
+        bold that open the paragraph ("Accountability."), then a space; ``lines``: further
+        lines of the same paragraph, each (character style, text), after a line break (an
+        agenda item's note: one paragraph cannot be parted from its item by a page)."""
         properties = f'<w:pStyle w:val="{escape(style)}"/>'
         if keep_with_next or is_lead_in(text):
             # Kept with what it introduces, yet free to break over a page as the PDF's
@@ -188,8 +192,15 @@ def paragraph_helper(numbering: Numbering | None) -> Any:
             )
         labelled = label_run(f"{label} ") if label else ""
         opening = runs(f"{lead} ", bold=True) if lead else ""
+        more = "".join(
+            f'<w:r><w:br/></w:r><w:r><w:rPr><w:rStyle w:val="{escape(line_style)}"/></w:rPr>'
+            f'<w:t xml:space="preserve">{escape(str(line))}</w:t></w:r>'
+            for line_style, line in lines
+            if line
+        )
         return Markup(
-            f"<w:p><w:pPr>{properties}</w:pPr>{labelled}{opening}{runs(text, bold=bold)}</w:p>"
+            f"<w:p><w:pPr>{properties}</w:pPr>{labelled}{opening}{runs(text, bold=bold)}"
+            f"{more}</w:p>"
         )
 
     return paragraph
