@@ -384,7 +384,6 @@ def bar_chart_scene(data: ChartData) -> Scene:
 
     slot = (right - left) / max(len(data.categories), 1)
     bar = min(slot * 0.7 / max(len(data.series), 1), MAX_BAR)
-    group = bar * len(data.series)
     upright = any(
         font.getlength(word) > slot - 12
         for category in data.categories
@@ -394,12 +393,13 @@ def bar_chart_scene(data: ChartData) -> Scene:
     labelled = all(font.getlength(written(v, value_places)) <= bar + 6 for v in values)
     lowest = bottom + 14
     for index, category in enumerate(data.categories):
-        start = left + index * slot + (slot - group) / 2
-        for number, (_, series) in enumerate(data.series):
-            value = series[index]
-            if value <= 0:
-                continue  # an empty bar: nothing to draw, nothing to label
-            x0 = start + number * bar
+        # The category's bars side by side, centred on its label: an empty bar takes no
+        # room (nothing to draw, nothing to label), and each bar's fill says its series.
+        shown = [n for n, (_, series) in enumerate(data.series) if series[index] > 0]
+        start = left + index * slot + (slot - bar * len(shown)) / 2
+        for place, number in enumerate(shown):
+            value = data.series[number][1][index]
+            x0 = start + place * bar
             height = max(float(value) * scale, 3)
             boxes.append(
                 Box("bar", (x0, bottom - height, x0 + max(bar - 4, 2), bottom), _fill(number))

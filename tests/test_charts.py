@@ -361,3 +361,19 @@ def test_a_chart_in_the_pdf_is_text_a_reader_can_select(example_papers: dict[str
     document = pypdfium2.PdfDocument(example_papers["radar-2026-11/radar_report/full.pdf"])
     text = " ".join(page.get_textpage().get_text_range() for page in document)
     assert "Stage 1" in text and "Service-specific concern" in text
+
+
+def test_a_category_s_bars_are_centred_on_its_label_empty_ones_taking_no_room() -> None:
+    """West with one party's bar: that bar stands under West, not in the first of three slots."""
+    scene = bar_chart_scene(
+        chart_data(
+            ["North", "West"],
+            [("Conservative", (1, 0)), ("Labour", (1, 0)), ("Liberal Democrat", (0, 1))],
+        )
+    )
+    bars = [box.box for box in scene.boxes if box.role == "bar"]
+    labels = {w.text: w.x for w in scene.words if w.role == "category"}
+    west = bars[-1]
+    assert (west[0] + west[2] + 4) / 2 == pytest.approx(labels["West"], abs=1)
+    north = bars[:2]
+    assert (north[0][0] + north[1][2] + 4) / 2 == pytest.approx(labels["North"], abs=1)
