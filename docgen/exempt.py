@@ -168,6 +168,26 @@ class Text:
     def has_exempt(self) -> bool:
         return any(s.kind == SpanKind.EXEMPT for s in self.spans)
 
+    def labels(self) -> tuple[str | None, ...]:
+        """The label printed after each span (full version): after an exempt phrase, the
+        one naming its paragraph of Schedule 12A; said once for phrases of one exemption
+        parted only by spaces and punctuation, after the last of them ("Lavinia
+        Strachan-Obi (Croydon), Director …" then one label, not four)."""
+        labels: list[str | None] = []
+        for index, span in enumerate(self.spans):
+            label = None
+            if span.kind == SpanKind.EXEMPT and span.exemption is not None:
+                label = span.exemption.label
+                for later in self.spans[index + 1 :]:
+                    if later.kind == SpanKind.EXEMPT:
+                        if later.exemption is not None and later.exemption.label == label:
+                            label = None  # said after the later phrase
+                        break
+                    if any(character.isalnum() for character in later.text):
+                        break
+            labels.append(label)
+        return tuple(labels)
+
     def redacted(self) -> Text:
         """This text with each exempt phrase replaced by its notice."""
         if not self.has_exempt:

@@ -68,3 +68,23 @@ def test_an_exemption_outside_part_1_cannot_be_made() -> None:
     """Paragraphs are 1 to 7."""
     with pytest.raises(ValueError, match="not in Part 1"):
         Exemption((9,))
+
+
+def test_phrases_of_one_exemption_parted_by_punctuation_are_labelled_once_after_the_last() -> None:
+    text = parse_text(
+        "[exempt 1]Lavinia Strachan-Obi[/exempt] ([exempt 1]Croydon[/exempt]), "
+        "[exempt 1]Director of Children's Services[/exempt]"
+    )
+    labels = [label for label in text.labels() if label]
+    assert labels == ["[Exempt: paragraph 1 of Schedule 12A]"]
+    assert text.labels()[-1] == labels[0]
+
+
+def test_phrases_parted_by_words_or_of_other_exemptions_keep_their_own_labels() -> None:
+    apart = parse_text("[exempt 1]Ann[/exempt] met [exempt 1]Bob[/exempt]")
+    other = parse_text("[exempt 1]Ann[/exempt], [exempt 3]£412,000[/exempt]")
+    assert len([label for label in apart.labels() if label]) == 2
+    assert [label for label in other.labels() if label] == [
+        "[Exempt: paragraph 1 of Schedule 12A]",
+        "[Exempt: paragraph 3 of Schedule 12A]",
+    ]

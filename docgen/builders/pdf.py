@@ -41,12 +41,12 @@ def rich(text: Text | str | None) -> Markup:
     if not isinstance(text, Text):
         return escape(text)
     parts = []
-    for span in text.spans:
+    for span, label in zip(text.spans, text.labels(), strict=True):
         css_class = SPAN_CLASSES[span.kind]
         content = escape(span.text)
         parts.append(f'<span class="{css_class}">{content}</span>' if css_class else str(content))
-        if span.kind == SpanKind.EXEMPT and span.exemption is not None:
-            parts.append(f'<span class="exempt-label"> {escape(span.exemption.label)}</span>')
+        if label is not None:
+            parts.append(f'<span class="exempt-label"> {escape(label)}</span>')
     return Markup("".join(parts))
 
 

@@ -54,8 +54,9 @@ def runs(text: Text | str | None, *, bold: bool = False, italic: bool = False) -
     if text is None:
         return Markup("")
     spans = text.spans if isinstance(text, Text) else (None,)
+    labels = text.labels() if isinstance(text, Text) else (None,)
     parts = []
-    for span in spans:
+    for span, label in zip(spans, labels, strict=True):
         content = str(text) if span is None else span.text
         style = None if span is None else SPAN_STYLES[span.kind]
         properties = ""
@@ -67,8 +68,8 @@ def runs(text: Text | str | None, *, bold: bool = False, italic: bool = False) -
             properties += "<w:i/>"
         rpr = f"<w:rPr>{properties}</w:rPr>" if properties else ""
         parts.append(f'<w:r>{rpr}<w:t xml:space="preserve">{escape(content)}</w:t></w:r>')
-        if span is not None and span.kind == SpanKind.EXEMPT and span.exemption is not None:
-            parts.append(label_run(f" {span.exemption.label}"))
+        if label is not None:
+            parts.append(label_run(f" {label}"))
     return Markup("".join(parts))
 
 
