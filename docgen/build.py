@@ -105,8 +105,8 @@ class RecordBuilder:
     """Builds records one at a time, as `build` does, keeping only the compiled templates
     between them: each worker of `build` has one, and `docgen.watch` keeps one up.
 
-    Records are loaded afresh for each (a new `RecordSet` per record, unless the caller
-    has one loaded already), so memory does not grow with the batch.
+    Records are loaded afresh for each (a new `RecordSet` per record), so memory does not
+    grow with the batch.
     """
 
     templates: Templates
@@ -133,13 +133,12 @@ class RecordBuilder:
             )
         return self.project.fingerprint(path)
 
-    def build(self, path: Path, records: RecordSet | None = None) -> RecordOutcome:
-        """Build the papers of the record at ``path``; ``records``: the records of this
-        build, some perhaps loaded already (a watcher loads an edited record to see what
-        it draws on), else a new set."""
+    def build(self, path: Path) -> RecordOutcome:
+        """Build the papers of the record at ``path`` (with those it draws on, loaded
+        afresh), write them and its stamp; what it did, and what failed, is returned."""
         outcome = RecordOutcome(path)
         fingerprint = self.fingerprint(path)  # before reading: a later edit stays stale
-        records = records if records is not None else RecordSet(self.records_root)
+        records = RecordSet(self.records_root)
         loaded = load_with_related(path, records, outcome.errors, outcome.warnings)
         if loaded is None:
             because = f"{path} does not load"

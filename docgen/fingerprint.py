@@ -105,7 +105,8 @@ class Index:
             folder = self._folders.get(path.parent)
             if folder is None:
                 folder = self._folders[path.parent] = path.parent.resolve()
-            found = str(path.resolve() if path.is_symlink() else folder / path.name)
+            whole = path.name in ("", "..") or path.is_symlink()  # not a name in a folder
+            found = str(path.resolve() if whole else folder / path.name)
             self._names[path] = found
         return found
 

@@ -16,7 +16,7 @@ The make include file, the index and each stamp (with its fingerprint) are kept 
 date as they go, so a later ``make`` agrees and rebuilds nothing the watcher built.
 
 It is told which files changed, so an edit costs what it touches: only the changed
-records are loaded again (`Dependencies.updated`), what each record's papers are made
+records are read again (`Dependencies.updated`), what each record's papers are made
 from is kept from one edit to the next unless a record came, went or changed what it
 draws on, and only the stamps of the records drawing on a changed file are checked.
 
@@ -203,8 +203,7 @@ class Watcher:
         if regathered:
             self._write_deps()
         deleted = any(not path.exists() for path in changed)
-        # The records loaded to see what changed are loaded already: built from them.
-        result = self._build(affected, after, deleted, after.records)
+        result = self._build(affected, after, deleted)
         if not regathered:
             # The stamps that may now be stale by content: those drawing on a changed
             # file (every one, when what records draw on moved).
@@ -294,16 +293,9 @@ class Watcher:
                 check,
             )
 
-    def _build(
-        self,
-        paths: list[Path],
-        dependencies: Dependencies,
-        deleted: bool,
-        records: RecordSet | None = None,
-    ) -> BuildResult:
+    def _build(self, paths: list[Path], dependencies: Dependencies, deleted: bool) -> BuildResult:
         """Build ``paths`` as `docgen build` does; with ``deleted``, also withdraw the papers
-        of records gone from the watched folders. ``records``: records loaded already, to
-        build from (each record is otherwise loaded afresh, so memory stays flat)."""
+        of records gone from the watched folders."""
         result = BuildResult()
         builder = RecordBuilder(
             self.templates,
@@ -314,7 +306,7 @@ class Watcher:
             dependencies,
         )
         for path in paths:
-            outcome = builder.build(path, records)
+            outcome = builder.build(path)
             result.written.extend(outcome.written)
             result.unchanged.extend(outcome.unchanged)
             result.errors.extend(outcome.errors)
@@ -371,9 +363,10 @@ def changes(watcher: Watcher) -> Iterator[tuple[set[Path], float]]:
     carried: set[Path] = set()  # a batch held back while the watch starts again
     seen = 0.0
     while True:
-        files = set(watcher.watched_files())
+        watched = watcher.watched()
+        files = {path for path in watched if path.is_file()}  # those watched on their own
         batches = watchfiles.watch(
-            *watcher.watched(),
+            *watched,
             watch_filter=_relevant(watcher.project.templates, files),
             step=STEP_MS,
             rust_timeout=READY_MS,
@@ -381,12 +374,13 @@ def changes(watcher: Watcher) -> Iterator[tuple[set[Path], float]]:
         )
         for batch in batches:
             found = {Path(path) for _change, path in batch}
+            if not found.isdisjoint(files):  # held back until it is watched again
+                seen = seen if carried else time.perf_counter()
+                carried |= found
+                break
             if carried:  # watching again: its first batch comes once it is
                 found, carried = found | carried, set()
                 yield found, seen
-            elif not found.isdisjoint(files):
-                carried, seen = found, time.perf_counter()
-                break
             elif found or not ready:
                 ready = True
                 yield found, time.perf_counter()
