@@ -116,12 +116,17 @@ def _on_release(stamp: str, records: list[Path], project: Project, out: Path) ->
     return lines
 
 
-def _stale_by_content(out: Path, record_id: str, fingerprint: str) -> None:
+def _stale_by_content(out: Path, record_id: str, fingerprint: str) -> bool:
     """A stamp built from other content than there is now is made older than anything,
-    so make rebuilds its papers even when every input's time is older than the stamp."""
+    so make rebuilds its papers even when every input's time is older than the stamp.
+    True if the record's papers were made from other content (or are not made yet)."""
     stamp = out / STAMPS / f"{record_id}.stamp"
-    if stamp.is_file() and stamp_fingerprint(stamp) != fingerprint:
+    if not stamp.is_file():
+        return True
+    if stamp_fingerprint(stamp) != fingerprint:
         os.utime(stamp, (0, 0))
+        return True
+    return False
 
 
 def write_deps(
@@ -131,6 +136,7 @@ def write_deps(
     settings: Path | None = None,
     project: Project | None = None,
     check: Collection[Path] | None = None,
+    stale: list[Path] | None = None,
 ) -> Path:
     """Write ``out/.deps.mk`` (and ``out/.docgen-version``, when it changed).
 
@@ -141,7 +147,9 @@ def write_deps(
     the records changed since the last run are loaded; a process that keeps the records'
     dependencies in memory (`docgen watch`) passes them as ``project``, and as ``check``
     the records whose stamps may hold another fingerprint than now (those drawing on a
-    file it saw change); every record's is checked otherwise.
+    file it saw change); every record's is checked otherwise. ``stale``, if given, is
+    filled with the records (of those checked) whose papers were made from other content
+    than there is now, or are not made yet.
     """
     templates = templates or shipped_templates()
     out.mkdir(parents=True, exist_ok=True)
@@ -177,8 +185,10 @@ def write_deps(
             rest = after.get(key) or after.setdefault(
                 key, list(dict.fromkeys(shown(p) for p in [*used_templates, *shared]))
             )
-        if check is None or path in check:
-            _stale_by_content(out, record_id, project.fingerprint(path))
+        checked = check is None or path in check
+        old = checked and _stale_by_content(out, record_id, project.fingerprint(path))
+        if old and stale is not None:
+            stale.append(path)
         stamp = f"{stamps}/{_escape(record_id)}.stamp"
         unique = list(dict.fromkeys([*(shown(p) for p in records), *rest]))
         lines.append(f"{stamp}: {' '.join(unique)}")
