@@ -105,8 +105,8 @@ class RecordBuilder:
     """Builds records one at a time, as `build` does, keeping only the compiled templates
     between them: each worker of `build` has one, and `docgen.watch` keeps one up.
 
-    Records are loaded afresh for each (a new `RecordSet` per record), so memory does not
-    grow with the batch.
+    Records are loaded afresh for each (a new `RecordSet` per record, unless the caller
+    gives one), so memory does not grow with the batch.
     """
 
     templates: Templates
@@ -133,12 +133,14 @@ class RecordBuilder:
             )
         return self.project.fingerprint(path)
 
-    def build(self, path: Path) -> RecordOutcome:
-        """Build the papers of the record at ``path`` (with those it draws on, loaded
-        afresh), write them and its stamp; what it did, and what failed, is returned."""
+    def build(self, path: Path, records: RecordSet | None = None) -> RecordOutcome:
+        """Build the papers of the record at ``path`` (with those it draws on), write them
+        and its stamp; what it did, and what failed, is returned. ``records``: records
+        loaded already for this build (a watcher's, loaded to see what changed), else
+        all are loaded afresh."""
         outcome = RecordOutcome(path)
         fingerprint = self.fingerprint(path)  # before reading: a later edit stays stale
-        records = RecordSet(self.records_root)
+        records = records if records is not None else RecordSet(self.records_root)
         loaded = load_with_related(path, records, outcome.errors, outcome.warnings)
         if loaded is None:
             because = f"{path} does not load"

@@ -207,6 +207,7 @@ class Project:
     """What each record contributes, already worked out (`updated`): no folder is searched."""
     _inputs: dict[Path, tuple[list[Path], list[Path]]] = attrs.field(factory=dict, kw_only=True)
     _kind_templates: dict[str, list[Path]] = attrs.field(factory=dict, kw_only=True)
+    _stems: dict[str, list[Path]] | None = attrs.field(default=None, kw_only=True)
     _shared_lines: dict[tuple[Path, ...], dict[str, str]] = attrs.field(init=False, factory=dict)
     """Fingerprint lines of the templates, fonts and house files, per list of templates:
     kept for one run (the project `updated` for the next starts afresh)."""
@@ -223,11 +224,14 @@ class Project:
             self.contributions = {
                 path: self.index.contribution(path, self.records) for path in files
             }
+        if self._stems is not None:  # no record came or went since it was worked out
+            self.by_stem, self._stems = self._stems, None
+            return
         self.by_stem = {}
         for path in self.contributions:
             self.by_stem.setdefault(path.stem, []).append(path)
 
-    def updated(self, changed: Iterable[Path]) -> Project:
+    def updated(self, changed: Iterable[Path], records: RecordSet | None = None) -> Project:
         """The project after the files ``changed`` were added, edited or deleted, looking
         again only at those (for a process told which files changed: `docgen.watch`).
 
@@ -235,11 +239,13 @@ class Project:
         are made from, unless a record came or went, changed its kind, references or
         gathered kind, or a template of the project's own came or went. A change under
         the records folder that is not a record file (a folder moved) searches it afresh.
+        ``records``: the changed records, perhaps loaded already (else loaded afresh).
         """
         root = Path(os.path.abspath(self.root))  # noqa: PTH100 - as the watcher compares
         templates = Path(os.path.abspath(self.templates))  # noqa: PTH100
         contributions = dict(self.contributions)
-        records = RecordSet(self.root)  # loaded afresh: the last project's may hold old text
+        # Not the last project's records: they may hold the text from before.
+        records = records if records is not None else RecordSet(self.root)
         structural = False
         used = {
             Path(os.path.abspath(path))  # noqa: PTH100
@@ -264,20 +270,24 @@ class Project:
             if absolute.suffix not in RECORD_SUFFIXES or absolute.is_dir():
                 return Project(self.root, self.templates, self.index, self.house)
             key = self.root / absolute.relative_to(root)
-            was = contributions.pop(key, None)
+            was = contributions.get(key)
             if key.is_file():
                 now = contributions[key] = self.index.contribution(key, records)
                 structural = structural or was is None or not now.same_inputs(was)
-            else:
-                structural = structural or was is not None
+            elif was is not None:
+                del contributions[key]
+                structural = True
+        resort = len(contributions) != len(self.contributions) or structural
         project = Project(
             self.root,
             self.templates,
             self.index,
             self.house,
-            known=dict(sorted(contributions.items())),
+            # In the order a search of the folder gives, kept unless a record came.
+            known=dict(sorted(contributions.items())) if resort else contributions,
             inputs={} if structural else self._inputs,
             kind_templates={} if structural else self._kind_templates,
+            stems=None if structural else self.by_stem,
         )
         project.records = records
         return project

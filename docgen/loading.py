@@ -219,7 +219,7 @@ class RecordSet:
         """The record at ``path``, loaded once per set; ``check_text=False`` as in
         `load_record` (a record loaded so is not kept: a build loads it in full)."""
         key = path.resolve()
-        if not check_text and key not in self._cache:
+        if not check_text and not isinstance(self._cache.get(key), Record):
             return load_record(path, self.root, check_text=False)
         if key not in self._cache:
             try:

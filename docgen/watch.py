@@ -41,7 +41,7 @@ import jinja2
 
 from docgen.build import BuildResult, RecordBuilder, RecordOutcome
 from docgen.deps import write_deps
-from docgen.errors import DocgenError
+from docgen.errors import DocgenError, RecordError
 from docgen.fingerprint import Index
 from docgen.fingerprint import Project as Dependencies
 from docgen.loading import RECORD_SUFFIXES, RecordSet, load_with_related, unique_record_files
@@ -177,7 +177,15 @@ class Watcher:
         if edited_templates:
             self.templates.forget(edited_templates)
         before, was = self._dependencies, self._inputs
-        after = self._dependencies_now(changed)
+        # Each changed record is loaded once, here, for what it draws on and to build it
+        # (an edit made since is another change, and rebuilds it again).
+        records = RecordSet(self.project.records)
+        root = _absolute(self.project.records)
+        for path in changed:
+            if path.suffix in RECORD_SUFFIXES and path.is_relative_to(root) and path.is_file():
+                with contextlib.suppress(RecordError):  # its build reports it
+                    records.load(self.project.records / path.relative_to(root))
+        after = self._dependencies_now(changed, records)
         kept = before is not None and after.same_inputs_as(before)
         # What the records drew on before counts only where it may differ from now: a file
         # gone, or a record whose kind, references or gathered kind changed.
@@ -203,7 +211,7 @@ class Watcher:
         if regathered:
             self._write_deps()
         deleted = any(not path.exists() for path in changed)
-        result = self._build(affected, after, deleted)
+        result = self._build(affected, after, deleted, (records, set(edited)))
         if not regathered:
             # The stamps that may now be stale by content: those drawing on a changed
             # file (every one, when what records draw on moved).
@@ -244,7 +252,9 @@ class Watcher:
             self._targets = self.targets()
         return self._targets
 
-    def _dependencies_now(self, changed: set[Path] | None = None) -> Dependencies:
+    def _dependencies_now(
+        self, changed: set[Path] | None = None, records: RecordSet | None = None
+    ) -> Dependencies:
         """The dependencies as the files are now: with ``changed``, only those looked at
         again (`Dependencies.updated`); else every record, as its stat says.
 
@@ -254,7 +264,7 @@ class Watcher:
         self._index = index
         previous = self._dependencies
         if changed is not None and previous is not None:
-            now = previous.updated(changed)
+            now = previous.updated(changed, records)
         else:
             now = Dependencies(
                 self.project.records, self.project.templates, index, self.templates.house.files()
@@ -293,9 +303,17 @@ class Watcher:
                 check,
             )
 
-    def _build(self, paths: list[Path], dependencies: Dependencies, deleted: bool) -> BuildResult:
+    def _build(
+        self,
+        paths: list[Path],
+        dependencies: Dependencies,
+        deleted: bool,
+        loaded: tuple[RecordSet, set[Path]] | None = None,
+    ) -> BuildResult:
         """Build ``paths`` as `docgen build` does; with ``deleted``, also withdraw the papers
-        of records gone from the watched folders."""
+        of records gone from the watched folders. ``loaded``: records loaded already, and
+        the paths built from them (the edited ones: any other is loaded afresh, with what
+        it draws on, so that memory stays flat whatever a change touches)."""
         result = BuildResult()
         builder = RecordBuilder(
             self.templates,
@@ -306,7 +324,7 @@ class Watcher:
             dependencies,
         )
         for path in paths:
-            outcome = builder.build(path)
+            outcome = builder.build(path, loaded[0] if loaded and path in loaded[1] else None)
             result.written.extend(outcome.written)
             result.unchanged.extend(outcome.unchanged)
             result.errors.extend(outcome.errors)
