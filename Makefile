@@ -40,7 +40,12 @@ include $(DEPS)
 endif
 
 $(DEPS): $(RECORD_FILES) $(RECORD_DIRS) pyproject.toml | $(SETUP)
-	$(BIN)/docgen deps --out $(OUT) --records records
+	$(BIN)/docgen deps --out $(OUT) --records records $(DEPS_BUILD)
+
+# When papers are to be built, `docgen deps` builds itself the records whose content
+# changed (an edit), in the process that found them: their stamps are then new, and
+# the queue below holds only those stale by time alone. Any other goal builds nothing.
+DEPS_BUILD = $(if $(filter-out all papers,$(or $(MAKECMDGOALS),all)),,--build -j $(JOBS) $(if $(TODAY),--as-of $(TODAY)))
 
 # A file restored with its old time (cp -p, mv of a backup) still has a new change time:
 # `docgen deps` then runs, and makes stale the papers built from other content.

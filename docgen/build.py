@@ -101,11 +101,12 @@ class RecordOutcome:
 
 
 @attrs.define
-class _Builder:
-    """What one process keeps between records: the compiled templates, nothing else.
+class RecordBuilder:
+    """Builds records one at a time, as `build` does, keeping only the compiled templates
+    between them: each worker of `build` has one, and `docgen.watch` keeps one up.
 
-    Records are loaded afresh for each (a new `RecordSet` per record), so memory does
-    not grow with the batch.
+    Records are loaded afresh for each (a new `RecordSet` per record, unless the caller
+    gives one), so memory does not grow with the batch.
     """
 
     templates: Templates
@@ -113,27 +114,33 @@ class _Builder:
     out: Path
     formats: tuple[Format, ...]
     as_of: date
-    _project: Project | None = None
+    project: Project | None = None
+    """What each record's papers are made from, for the stamps (`docgen.fingerprint`);
+    read from `docgen deps`'s index when first needed, if not given."""
 
     def fingerprint(self, path: Path) -> str:
         """What ``path``'s papers are made from, for its stamp: worked out only where
         `docgen deps` keeps an index (a build for make), since without one it means
         loading every record; a stamp without it is stale for make by content."""
-        if self._project is None:
+        if self.project is None:
             if not (self.out / INDEX_FILE).is_file():
                 return ""
-            self._project = Project(
+            self.project = Project(
                 self.records_root,
                 self.templates.folder,
                 Index.load(self.out),
                 self.templates.house.files(),
             )
-        return self._project.fingerprint(path)
+        return self.project.fingerprint(path)
 
-    def build(self, path: Path) -> RecordOutcome:
+    def build(self, path: Path, records: RecordSet | None = None) -> RecordOutcome:
+        """Build the papers of the record at ``path`` (with those it draws on), write them
+        and its stamp; what it did, and what failed, is returned. ``records``: records
+        loaded already for this build (a watcher's, loaded to see what changed), else
+        all are loaded afresh."""
         outcome = RecordOutcome(path)
         fingerprint = self.fingerprint(path)  # before reading: a later edit stays stale
-        records = RecordSet(self.records_root)
+        records = records if records is not None else RecordSet(self.records_root)
         loaded = load_with_related(path, records, outcome.errors, outcome.warnings)
         if loaded is None:
             because = f"{path} does not load"
@@ -143,9 +150,13 @@ class _Builder:
             record_as_of(loaded[0], self.as_of),
             [record_as_of(r, self.as_of) for r in loaded[1]],
         )
-        marks = Marks(tuple(paper_exempt_values(record, related)))
+        # What the scan of the new papers and the withdrawal of old ones look for, once.
+        exempt = paper_exempt_values(record, related, self.templates.folder)
+        marks = Marks(tuple(exempt))
         try:
-            rendered = render_record(record, related, self.templates, self.out, self.formats)
+            rendered = render_record(
+                record, related, self.templates, self.out, self.formats, exempt=exempt
+            )
             register = write_register(*loaded, self.out, self.templates.folder, self.as_of)
         except DocgenError as error:
             outcome.errors.append(error)
@@ -188,14 +199,14 @@ class _Builder:
         outcome.errors.extend(errors)
 
 
-_worker: _Builder | None = None
+_worker: RecordBuilder | None = None
 
 
 def _start_worker(
     templates: Templates, records_root: Path, out: Path, formats: tuple[Format, ...], day: date
 ) -> None:
     global _worker
-    _worker = _Builder(templates, records_root, out, formats, day)
+    _worker = RecordBuilder(templates, records_root, out, formats, day)
 
 
 def _build_in_worker(path: Path) -> RecordOutcome:
@@ -246,7 +257,7 @@ def build(
     if broken:  # reported once, rather than by every record that uses the template
         outcomes = [RecordOutcome(error.path or folder, errors=[error]) for error in broken]
     elif jobs <= 1 or len(files) <= 1:
-        builder = _Builder(templates, records_root, out, formats, day)
+        builder = RecordBuilder(templates, records_root, out, formats, day)
         outcomes = (builder.build(path) for path in files)
     else:
         templates = Templates(folder, settings)

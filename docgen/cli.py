@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
+    from docgen.build import BuildResult
     from docgen.project import Project
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
@@ -268,11 +269,36 @@ class _WatchReport:
 
 @main.command()
 @project_options
-def deps(records_root: Path | None, templates: Path | None, out: Path | None) -> None:
+@click.option(
+    "--build",
+    "build_stale",
+    is_flag=True,
+    help="Also build the papers of the records whose content changed since they were built.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="With --build: worker processes (default: one per core).",
+)
+@AS_OF
+def deps(
+    records_root: Path | None,
+    templates: Path | None,
+    out: Path | None,
+    build_stale: bool,
+    jobs: int | None,
+    as_of: date | None,
+) -> None:
     """Write OUT/.deps.mk: what each record's papers are made from, for make.
 
     The papers (and stamps) of records built from RECORDS that are no longer there are
     withdrawn first, each named on a line of its own.
+
+    With --build, the records whose papers were made from other content than there is
+    now (or are not made yet) are then built, as `docgen build` builds them: make, after
+    an edit, pays for one docgen process rather than two. It exits 1 if one fails.
     """
     from docgen.deps import write_deps
     from docgen.errors import DocgenError
@@ -281,14 +307,49 @@ def deps(records_root: Path | None, templates: Path | None, out: Path | None) ->
     project = _project((), records_root, templates, out)
     withdrawn, errors = withdraw_deleted(project.out, project.records, project.records)
     _warn(withdrawn)
+    stale: list[Path] = []
     try:
-        path = write_deps(project.records, project.out, project.templates, project.settings)
+        path = write_deps(
+            project.records, project.out, project.templates, project.settings, stale=stale
+        )
     except DocgenError as error:
         _report([*errors, error])
         sys.exit(1)
     click.echo(f"wrote {path}")
     _report(errors)
+    if build_stale and stale:
+        built = _build_papers(project, tuple(stale), jobs, as_of)
+        errors += built.errors
     sys.exit(1 if errors else 0)
+
+
+def _build_papers(
+    project: Project, paths: tuple[Path, ...], jobs: int | None, as_of: date | None
+) -> BuildResult:
+    """Build the records at ``paths`` as `docgen build` does, progress and summary shown."""
+    from docgen.build import build as run_build
+    from docgen.progress import BuildProgress
+
+    with BuildProgress(quiet=False, verbose=False) as progress:
+        result = run_build(
+            paths,
+            out=project.out,
+            templates_folder=project.templates,
+            records_root=project.records,
+            jobs=jobs or os.cpu_count() or 1,
+            progress=progress.record_done,
+            planned=progress.planned,
+            as_of=as_of,
+            settings=project.settings,
+        )
+    _warn(result.warnings)
+    _warn(result.withdrawn)
+    withdrawn = f", {len(result.withdrawn)} withdrawn" if result.withdrawn else ""
+    click.echo(
+        f"{len(result.written)} written, {len(result.unchanged)} unchanged, "
+        f"{len(result.errors)} failed{withdrawn}"
+    )
+    return result
 
 
 @main.command()

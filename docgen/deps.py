@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections.abc import Collection, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -22,7 +23,6 @@ from docgen.errors import Problem, RecordError
 from docgen.fingerprint import Index, Project
 from docgen.fonts import FONT_FILES, FONTS
 from docgen.house_style import house_style
-from docgen.loading import record_files
 from docgen.papers import Paper
 from docgen.resources import shipped_templates, template_file
 from docgen.withdraw import STAMPS, stamp_fingerprint
@@ -40,11 +40,11 @@ built again when one of its records is deleted (its other inputs are all older).
 """
 
 
-def _make_path(path: Path, here: Path | None = None) -> str:
+def _make_path(path: Path, here: Path | None = None, index: Index | None = None) -> str:
     """A path as make reads it: relative (to ``here``, the current folder resolved) where
-    it can be, spaces escaped."""
+    it can be, spaces escaped. An ``index`` resolves it (once for all who ask)."""
     here = here or Path.cwd().resolve()
-    resolved = path.resolve()
+    resolved = Path(index.name(path)) if index is not None else path.resolve()
     try:
         shown = resolved.relative_to(here)
     except ValueError:
@@ -56,10 +56,10 @@ def _escape(text: str) -> str:
     return text.replace(" ", "\\ ").replace(":", "\\:").replace("#", "\\#")
 
 
-def _refuse_names_make_cannot_carry(records_root: Path) -> None:
+def _refuse_names_make_cannot_carry(records_root: Path, files: Iterable[Path]) -> None:
     """A record make cannot name would be left out of a build without a word: refuse it."""
     problems = []
-    for path in record_files([records_root]):
+    for path in files:
         odd = MAKE_UNSAFE.search(str(path.relative_to(records_root)))
         if odd is not None:
             problems.append(
@@ -94,8 +94,9 @@ RELEASES = ".releases"
 """Under the output folder: one empty file per release date that has come."""
 
 
-def _on_release(stamp: str, inputs: list[Path], project: Project, out: Path) -> list[str]:
-    """Make a record stale once on each release date of what its papers are made from.
+def _on_release(stamp: str, records: list[Path], project: Project, out: Path) -> list[str]:
+    """Make a record stale once on each release date of the records its papers are made
+    from.
 
     The papers of a build depend on the day (an exemption released by then no longer
     applies), so on the first ``make`` on or after a release date the stamp gains a
@@ -103,7 +104,7 @@ def _on_release(stamp: str, inputs: list[Path], project: Project, out: Path) -> 
     ``$(TODAY)`` is compared as text: ISO dates sort as days do.
     """
     days: set[date] = set()
-    for path in inputs:
+    for path in records:
         made = project.contributions.get(path)
         if made is not None:
             days.update(made.release_dates)
@@ -115,12 +116,17 @@ def _on_release(stamp: str, inputs: list[Path], project: Project, out: Path) -> 
     return lines
 
 
-def _stale_by_content(out: Path, record_id: str, fingerprint: str) -> None:
+def _stale_by_content(out: Path, record_id: str, fingerprint: str) -> bool:
     """A stamp built from other content than there is now is made older than anything,
-    so make rebuilds its papers even when every input's time is older than the stamp."""
+    so make rebuilds its papers even when every input's time is older than the stamp.
+    True if the record's papers were made from other content (or are not made yet)."""
     stamp = out / STAMPS / f"{record_id}.stamp"
-    if stamp.is_file() and stamp_fingerprint(stamp) != fingerprint:
+    if not stamp.is_file():
+        return True
+    if stamp_fingerprint(stamp) != fingerprint:
         os.utime(stamp, (0, 0))
+        return True
+    return False
 
 
 def write_deps(
@@ -129,6 +135,8 @@ def write_deps(
     templates: Path | None = None,
     settings: Path | None = None,
     project: Project | None = None,
+    check: Collection[Path] | None = None,
+    stale: list[Path] | None = None,
 ) -> Path:
     """Write ``out/.deps.mk`` (and ``out/.docgen-version``, when it changed).
 
@@ -137,7 +145,11 @@ def write_deps(
 
     What each record contributes comes from the index (`docgen.fingerprint`), so only
     the records changed since the last run are loaded; a process that keeps the records'
-    dependencies in memory (`docgen watch`) passes them as ``project``.
+    dependencies in memory (`docgen watch`) passes them as ``project``, and as ``check``
+    the records whose stamps may hold another fingerprint than now (those drawing on a
+    file it saw change); every record's is checked otherwise. ``stale``, if given, is
+    filled with the records (of those checked) whose papers were made from other content
+    than there is now, or are not made yet.
     """
     templates = templates or shipped_templates()
     out.mkdir(parents=True, exist_ok=True)
@@ -145,34 +157,44 @@ def write_deps(
     if not version.is_file() or version.read_text(encoding="utf-8") != __version__:
         version.write_text(__version__, encoding="utf-8")
     fonts = [FONTS / name for name in FONT_FILES.values()]
-    _refuse_names_make_cannot_carry(records_root)
     house = house_style(templates, settings).files()
     if project is None:
         project = Project(records_root, templates, Index.load(out), house)
+    _refuse_names_make_cannot_carry(records_root, project.contributions)
     index = project.index
     here = Path.cwd().resolve()
     # One run: the same inputs recur for every record, and resolving a path costs a
     # system call per part of it.
-    shown = functools.cache(lambda path: _make_path(path, here))
+    shown = functools.cache(lambda path: _make_path(path, here, index))
     stamps = shown(out / STAMPS)
 
     lines = ["# Written by `docgen deps`: what each record's papers are made from.", ""]
+    shared = [*fonts, *house, version]
+    # Records of a kind share their templates, fonts and house style: shown once for all.
+    after: dict[tuple[Path, ...], list[str]] = {}
     for path, made in project.contributions.items():
         record_id = path.stem
         if made.kind is not None and not made.has_papers:
             continue  # a record with no papers of its own has nothing to build
         records, used_templates = project.record_inputs(path)
-        inputs = [*records, *used_templates]
         if made.gathers is not None:
-            inputs.append(_write_members(out, made.gathers, project.members(made.gathers)))
-        _stale_by_content(out, record_id, project.fingerprint(path))
-        inputs += [*fonts, *house, version]
+            members = _write_members(out, made.gathers, project.members(made.gathers))
+            rest = [shown(p) for p in [*used_templates, members, *shared]]
+        else:
+            key = tuple(used_templates)
+            rest = after.get(key) or after.setdefault(
+                key, list(dict.fromkeys(shown(p) for p in [*used_templates, *shared]))
+            )
+        checked = check is None or path in check
+        old = checked and _stale_by_content(out, record_id, project.fingerprint(path))
+        if old and stale is not None:
+            stale.append(path)
         stamp = f"{stamps}/{_escape(record_id)}.stamp"
-        unique = list(dict.fromkeys(shown(p) for p in inputs))
+        unique = list(dict.fromkeys([*(shown(p) for p in records), *rest]))
         lines.append(f"{stamp}: {' '.join(unique)}")
         lines.append(f"{stamp}: RECORD := {shown(path)}")
         lines.append(f"STAMPS += {stamp}")
-        lines.extend(_on_release(stamp, inputs, project, out))
+        lines.extend(_on_release(stamp, records, project, out))
         lines.append("")
     # As gcc -MP does: an empty rule for each record file, so that deleting a record is not
     # "no rule to make target" before make has written this file afresh.

@@ -21,7 +21,6 @@ from docgen.errors import BuildError, DocgenError, Problem, RecordError, Severit
 from docgen.limits import MAX_FILE_BYTES, MAX_PROBLEMS, LimitError, read_record_bytes
 from docgen.models import RECORD_KINDS, Model
 from docgen.phrases import PHRASES, with_phrase_details
-from docgen.repeats import across_records, within_record
 from docgen.structure import field_name, make_converter, problems
 from docgen.yamlnodes import Document, Path_, YamlSyntaxError, line_of, parse
 
@@ -54,11 +53,14 @@ def _converter() -> Any:
     return make_converter()
 
 
-def load_record(path: Path, tree: Path | None = None) -> Record:
+def load_record(path: Path, tree: Path | None = None, *, check_text: bool = True) -> Record:
     """Load and validate one record file; raise `RecordError` listing every problem.
 
     ``tree`` is the records folder the file was found in: a symbolic link must not
-    lead out of it (see `docgen.limits.read_record_bytes`).
+    lead out of it (see `docgen.limits.read_record_bytes`). ``check_text=False`` leaves
+    out the check that exempt text stands nowhere unmarked (`docgen.repeats`), which
+    reads the papers' wording, docgen's own code included: only for reading what a
+    record is and draws on (`docgen.fingerprint`), never for a build.
     """
     record_id = path.stem
     refused = id_problem(record_id)
@@ -74,10 +76,10 @@ def load_record(path: Path, tree: Path | None = None) -> Record:
         line = raw.count(b"\n", 0, error.start) + 1
         message = f"is not UTF-8 text (byte {raw[error.start]:#04x}); save it as UTF-8"
         raise RecordError(path, [_problem(path, line, None, message)]) from None
-    return record_from_text(text, path)
+    return record_from_text(text, path, check_text=check_text)
 
 
-def record_from_text(text: str, path: Path) -> Record:
+def record_from_text(text: str, path: Path, *, check_text: bool = True) -> Record:
     """Validate one record's YAML ``text``; ``path`` names it in every problem and its
     stem is the id. Raises `RecordError` listing every problem, as `load_record` does."""
     record_id = path.stem
@@ -94,7 +96,7 @@ def record_from_text(text: str, path: Path) -> Record:
         raise RecordError(path, [_problem(path, error.line, None, str(error))]) from None
     found = [_problem(path, line, field_name(p) or None, m) for p, line, m in document.problems]
     data = _structure(path, document, found)
-    if data is not None:
+    if data is not None and check_text:
         found.extend(_check_exempt_text(path, record_id, document, data))
     if found or data is None:
         found.sort(key=lambda p: (p.line or 0, p.field or ""))
@@ -175,6 +177,10 @@ def _check_exempt_text(
 ) -> Iterator[Problem]:
     """The id must not spell exempt text, and exempt text must not stand unmarked elsewhere
     (`docgen.repeats`)."""
+    # Imported here: it reads the papers' wording, which reading what a record is and
+    # draws on (`docgen deps`, with ``check_text=False``) never needs.
+    from docgen.repeats import within_record
+
     for field, message in within_record(record_id, data):
         line = 1 if field == "id" else _line_for(document.lines, field)
         yield _problem(path, line, field, message)
@@ -209,8 +215,12 @@ class RecordSet:
     root: Path
     _cache: dict[Path, Record | RecordError] = attrs.field(factory=dict)
 
-    def load(self, path: Path) -> Record:
+    def load(self, path: Path, *, check_text: bool = True) -> Record:
+        """The record at ``path``, loaded once per set; ``check_text=False`` as in
+        `load_record` (a record loaded so is not kept: a build loads it in full)."""
         key = path.resolve()
+        if not check_text and not isinstance(self._cache.get(key), Record):
+            return load_record(path, self.root, check_text=False)
         if key not in self._cache:
             try:
                 self._cache[key] = load_record(path, self.root)
@@ -371,6 +381,8 @@ def load_with_related(
 
     Its problems go to ``errors``; its domain checks' warnings to ``warnings``.
     """
+    from docgen.repeats import across_records  # see `_check_exempt_text`
+
     try:
         record = records.load(path)
         related = records.related(record)

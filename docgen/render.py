@@ -172,6 +172,7 @@ def render_record(
     *,
     versions: tuple[Version, ...] = (Version.FULL, Version.PUBLIC),
     scan: bool = True,
+    exempt: Sequence[ExemptValue] | None = None,
 ) -> dict[Path, bytes]:
     """Every paper for ``record``, in ``versions`` (both) and ``formats``, as {path: bytes}.
 
@@ -179,11 +180,14 @@ def render_record(
     paper (`LeakError`); what to do with papers already on disk is the caller's to
     decide (`docgen.build` withdraws every one that leaks). ``scan=False`` skips that
     scan: only for renders that are compared, never written (`docgen.verify`).
+    ``exempt``: what the scan looks for (`paper_exempt_values`), if the caller has it.
     """
     rendered: dict[Path, bytes] = {}
     images: dict[str, Any] = {}  # pictures decoded for one PDF, shared with the others
     # Worked out once for every public paper of the record, in every format.
-    values = Needles.of(paper_exempt_values(record, references, templates.folder) if scan else [])
+    if exempt is None and scan:
+        exempt = paper_exempt_values(record, references, templates.folder)
+    values = Needles.of(exempt if scan and exempt is not None else [])
     # The views do not depend on the paper: made once per version for all of them.
     sources = {v: record_source(record, references, v, templates.folder) for v in versions}
     for paper in papers_for(record.kind, record.data):

@@ -203,14 +203,10 @@ def withdraw_deleted(
     within = folder.resolve()
     for stamp in sorted(stamps.glob("*.stamp")):
         record_id = stamp.stem
+        if record_id in ids or not plain_id(record_id):
+            continue  # a record that is there: its stamp need not be read
         source = _stamp_source(out, stamp)
-        if (
-            source is None
-            or record_id in ids
-            or not plain_id(record_id)
-            or not source.is_relative_to(within)
-            or source.exists()
-        ):
+        if source is None or not source.is_relative_to(within) or source.exists():
             continue
         shown = os.path.relpath(source)
         for version in Version:

@@ -35,9 +35,9 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     loaded: list[str] = []
     original = RecordSet.load
 
-    def counting(self: RecordSet, path: Path):  # type: ignore[no-untyped-def]
+    def counting(self: RecordSet, path: Path, **options: bool):  # type: ignore[no-untyped-def]
         loaded.append(path.name)
-        return original(self, path)
+        return original(self, path, **options)
 
     monkeypatch.setattr(RecordSet, "load", counting)
     return loaded

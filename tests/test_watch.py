@@ -274,3 +274,43 @@ def test_make_after_the_watcher_rebuilds_nothing(
     running.rebuild()
     running.stop()
     assert "written" not in make()
+
+
+def save_as_an_editor_does(path: Path, text: str) -> None:
+    """Write a new file beside ``path`` and rename it into place, as many editors save."""
+    temporary = path.with_name(f".{path.name}.saving")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)
+
+
+def test_editing_the_settings_rebuilds_every_paper_and_a_bad_value_keeps_them(
+    project: Path, start: Callable[[], RunningWatcher]
+) -> None:
+    """docgen.toml's [house] table restyles every paper: each save of it rebuilds them all,
+    a value that does not read is reported where it is and builds nothing, and the next
+    save (the file replaced each time) is seen too."""
+    settings = project / "docgen.toml"
+    settings.write_text("[house.size]\nbody = 11\n", encoding="utf-8")
+    watcher = start()
+    watcher.until("watching")
+    every = {
+        "/".join(path.parts[-3:])
+        for path in (project / "outputs").glob("*/*/*.*")
+        if path.suffix in (".docx", ".pdf")
+    }
+    before = papers(project, REPORT)
+
+    save_as_an_editor_does(settings, "[house.size]\nbody = 12\n")
+    assert written(watcher.rebuild()) == every
+    restyled = papers(project, REPORT)
+    assert all(restyled[name] != before[name] for name in before if "register" not in name)
+
+    save_as_an_editor_does(settings, "[house.size]\nbody = 200\n")
+    lines = watcher.rebuild()
+    assert f"error: {settings}:2: house.size.body: 200 is outside 4 to 96" in lines
+    assert ", 1 failed: in " in lines[-1]
+    assert papers(project, REPORT) == restyled
+
+    save_as_an_editor_does(settings, "[house.size]\nbody = 10.5\n")
+    assert written(watcher.rebuild()) == every
+    watcher.stop()
