@@ -19,6 +19,7 @@ import click
 if TYPE_CHECKING:
     from docgen.build import BuildResult
     from docgen.project import Project
+    from docgen.render import Format
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 FORMAT = click.option(
@@ -135,34 +136,13 @@ def build(
     by then no longer applies. Each record's exempt-information register is written
     beside its full papers.
     """
-    from docgen.build import build as run_build
-    from docgen.progress import BuildProgress
     from docgen.render import ALL_FORMATS, Format
 
     project = _project(paths, records_root, templates, out)
     formats = ALL_FORMATS if output_format == "all" else (Format(output_format),)
-    workers = jobs or os.cpu_count() or 1
-    with BuildProgress(quiet=quiet, verbose=verbose) as progress:
-        result = run_build(
-            paths or (project.records,),
-            out=project.out,
-            templates_folder=project.templates,
-            records_root=project.records,
-            formats=formats,
-            jobs=workers,
-            progress=progress.record_done,
-            planned=progress.planned,
-            as_of=as_of,
-            settings=project.settings,
-        )
-    _warn(result.warnings)
-    _warn(result.withdrawn)
-    if not quiet:
-        withdrawn = f", {len(result.withdrawn)} withdrawn" if result.withdrawn else ""
-        click.echo(
-            f"{len(result.written)} written, {len(result.unchanged)} unchanged, "
-            f"{len(result.errors)} failed{withdrawn}"
-        )
+    result = _build_papers(
+        project, paths or (project.records,), jobs, as_of, formats, quiet=quiet, verbose=verbose
+    )
     sys.exit(1 if result.errors else 0)
 
 
@@ -324,18 +304,28 @@ def deps(
 
 
 def _build_papers(
-    project: Project, paths: tuple[Path, ...], jobs: int | None, as_of: date | None
+    project: Project,
+    paths: tuple[Path, ...],
+    jobs: int | None,
+    as_of: date | None,
+    formats: tuple[Format, ...] | None = None,
+    *,
+    quiet: bool = False,
+    verbose: bool = False,
 ) -> BuildResult:
-    """Build the records at ``paths`` as `docgen build` does, progress and summary shown."""
+    """Build the records at ``paths`` (`docgen build`, and `docgen deps --build` after an
+    edit): progress shown, warnings printed, and a summary unless ``quiet``."""
     from docgen.build import build as run_build
     from docgen.progress import BuildProgress
+    from docgen.render import ALL_FORMATS
 
-    with BuildProgress(quiet=False, verbose=False) as progress:
+    with BuildProgress(quiet=quiet, verbose=verbose) as progress:
         result = run_build(
             paths,
             out=project.out,
             templates_folder=project.templates,
             records_root=project.records,
+            formats=formats or ALL_FORMATS,
             jobs=jobs or os.cpu_count() or 1,
             progress=progress.record_done,
             planned=progress.planned,
@@ -344,11 +334,12 @@ def _build_papers(
         )
     _warn(result.warnings)
     _warn(result.withdrawn)
-    withdrawn = f", {len(result.withdrawn)} withdrawn" if result.withdrawn else ""
-    click.echo(
-        f"{len(result.written)} written, {len(result.unchanged)} unchanged, "
-        f"{len(result.errors)} failed{withdrawn}"
-    )
+    if not quiet:
+        withdrawn = f", {len(result.withdrawn)} withdrawn" if result.withdrawn else ""
+        click.echo(
+            f"{len(result.written)} written, {len(result.unchanged)} unchanged, "
+            f"{len(result.errors)} failed{withdrawn}"
+        )
     return result
 
 

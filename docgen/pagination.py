@@ -118,10 +118,11 @@ def _figures(page: pypdfium2.PdfPage) -> list[Box]:
     """Where the page's pictures are: every object a PDF tags as part of a figure (a
     chart drawn as SVG: its bars, rules and words), and every image (left, bottom,
     right, top)."""
-    boxes = []
-    for item in page.get_objects(max_depth=0):
-        if item.type == pdfium_c.FPDF_PAGEOBJ_IMAGE or _marked(item, b"Figure"):
-            boxes.append(tuple(item.get_bounds()))
+    boxes = [
+        tuple(item.get_bounds())
+        for item in page.get_objects(max_depth=0)
+        if item.type != pdfium_c.FPDF_PAGEOBJ_IMAGE and _marked(item, b"Figure")
+    ]
     for picture in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4):
         boxes.append(tuple(picture.get_bounds()))
     return boxes

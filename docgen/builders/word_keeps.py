@@ -23,6 +23,8 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 LIST_STYLES = frozenset({"ListBullet"})
 """Paragraph styles whose consecutive paragraphs are the items of one list."""
 CLOSING_STYLE = "ClosingHeading"
+_HEADINGS = ("Heading1", "Heading2", "AppendixHeading", "AreaHeading")
+"""Styles that open the next section, so end a closing one."""
 
 
 def apply_keeps(document_xml: bytes) -> bytes:
@@ -123,6 +125,3 @@ def _keep_with_what_comes_before(before: list[etree._Element]) -> None:
         _keep_with_next(element)
         if "".join(element.itertext()).strip():
             return
-
-
-_HEADINGS = ("Heading1", "Heading2", "AppendixHeading", "AreaHeading")
